@@ -1,0 +1,2 @@
+namespace AioGraphQL.Client; /// <summary>x</summary>
+public static class Placeholder { }
