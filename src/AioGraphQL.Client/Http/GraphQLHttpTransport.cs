@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text.Json;
+using GraphQLParser.AST;
+using Microsoft.Extensions.Logging;
+
+namespace AioGraphQL.Client;
+
+/// <summary>
+/// Sends GraphQL requests over HTTP as the GraphQL-over-HTTP specification describes: POST
+/// JSON or GET query strings, the spec's media types, and any status code with a GraphQL body
+/// returned as a response.
+/// </summary>
+internal sealed class GraphQLHttpTransport
+{
+    private const string AcceptValue = "application/graphql-response+json, application/json;q=0.9";
+
+    private readonly HttpClient _httpClient;
+
+    private readonly Uri _endpoint;
+
+    private readonly GraphQLHeaders _defaultHeaders;
+
+    private readonly long _maxResponseBytes;
+
+    private readonly JsonSerializerOptions _jsonOptions;
+
+    private readonly AuthorizationCoordinator? _authorization;
+
+    private readonly string _authorizationHeader;
+
+    private readonly ILogger _logger;
+
+    public GraphQLHttpTransport(
+        HttpClient httpClient,
+        Uri endpoint,
+        GraphQLHeaders defaultHeaders,
+        long maxResponseBytes,
+        JsonSerializerOptions jsonOptions,
+        AuthorizationCoordinator? authorization,
+        string authorizationHeader,
+        ILogger logger)
+    {
+        _httpClient = httpClient;
+        _endpoint = endpoint;
+        _defaultHeaders = defaultHeaders;
+        _maxResponseBytes = maxResponseBytes;
+        _jsonOptions = jsonOptions;
+        _authorization = authorization;
+        _authorizationHeader = authorizationHeader;
+        _logger = logger;
+    }
+
+    /// <summary>Sends one request, retrying once with a fresh credential if it is refused.</summary>
+    public async Task<GraphQLResponse> SendAsync(
+        GraphQLRequest request,
+        GraphQLHeaders? callHeaders,
+        GraphQLHttpMethod method,
+        CancellationToken cancellationToken)
+    {
+        if (method == GraphQLHttpMethod.Get
+            && OperationTypeReader.Read(request.Query, request.OperationName) != OperationType.Query)
+        {
+            throw new GraphQLInvalidRequestException(
+                "Only queries may be sent over GET; send mutations and subscriptions over POST.");
+        }
+
+        var headers = HeaderLayers.Merge(_defaultHeaders, request.Headers, callHeaders);
+
+        var useProvider = _authorization is not null
+            && !HeaderLayers.IsSetExplicitly(_authorizationHeader, request.Headers, callHeaders);
+        if (!useProvider)
+        {
+            return await SendOnceAsync(request, headers, method, cancellationToken)
+                .ConfigureAwait(false);
+        }
+
+        // The provider exists whenever useProvider is true.
+        var authorization = _authorization!;
+        var credential = await authorization
+            .GetAsync(GraphQLAuthorizationContext.HttpRequest, cancellationToken)
+            .ConfigureAwait(false);
+
+        var refusedStatus = 0;
+        try
+        {
+            var response = await SendOnceAsync(
+                request,
+                WithCredential(headers, credential.Value),
+                method,
+                cancellationToken).ConfigureAwait(false);
+            if (!IsRefusal(response))
+            {
+                return response;
+            }
+
+            refusedStatus = (int)(response.StatusCode ?? 0);
+            response.Dispose();
+        }
+        catch (GraphQLHttpException ex) when (ex.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            refusedStatus = (int)HttpStatusCode.Unauthorized;
+        }
+
+        Log.CredentialRefused(_logger, refusedStatus);
+        AuthorizationCoordinator.Credential fresh;
+        try
+        {
+            fresh = await authorization.RefreshAsync(credential, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            Log.CredentialRefreshFailed(_logger, ex.GetType().Name);
+            throw;
+        }
+
+        return await SendOnceAsync(
+            request,
+            WithCredential(headers, fresh.Value),
+            method,
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    private static bool IsRefusal(GraphQLResponse response)
+    {
+        if (response.StatusCode == HttpStatusCode.Unauthorized)
+        {
+            return true;
+        }
+
+        foreach (var error in response.Errors)
+        {
+            if (error.Code == "UNAUTHENTICATED")
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private List<KeyValuePair<string, string>> WithCredential(
+        List<KeyValuePair<string, string>> headers,
+        string? value)
+    {
+        var result = new List<KeyValuePair<string, string>>(headers.Count + 1);
+        foreach (var header in headers)
+        {
+            if (!header.Key.Equals(_authorizationHeader, StringComparison.OrdinalIgnoreCase))
+            {
+                result.Add(header);
+            }
+        }
+
+        if (value is not null)
+        {
+            HeaderValidation.ThrowIfInvalid(_authorizationHeader, value);
+            result.Add(new KeyValuePair<string, string>(_authorizationHeader, value));
+        }
+
+        return result;
+    }
+
+    private async Task<GraphQLResponse> SendOnceAsync(
+        GraphQLRequest request,
+        List<KeyValuePair<string, string>> headers,
+        GraphQLHttpMethod method,
+        CancellationToken cancellationToken)
+    {
+        using var message = BuildMessage(request, headers, method);
+        Log.HttpRequestStarting(_logger, message.Method.Method, request.OperationName);
+        var started = Stopwatch.GetTimestamp();
+
+        HttpResponseMessage response;
+        try
+        {
+            response = await _httpClient
+                .SendAsync(message, HttpCompletionOption.ResponseHeadersRead, cancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch (HttpRequestException ex)
+        {
+            Log.HttpExchangeFailed(_logger, GraphQLHttpFailure.ConnectionFailed, null);
+            throw new GraphQLHttpException(
+                GraphQLHttpFailure.ConnectionFailed,
+                $"The request to {Describe(_endpoint)} failed before a response arrived: "
+                    + ex.HttpRequestError + ".",
+                innerException: ex);
+        }
+
+        using (response)
+        {
+            try
+            {
+                var result = await ResponseBodyReader
+                    .ReadAsync(response, _maxResponseBytes, headers, cancellationToken)
+                    .ConfigureAwait(false);
+                Log.HttpResponseReceived(
+                    _logger,
+                    (int)response.StatusCode,
+                    (int)(response.Content.Headers.ContentLength ?? -1),
+                    result.Errors.Count,
+                    Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                return result;
+            }
+            catch (GraphQLHttpException ex)
+            {
+                Log.HttpExchangeFailed(_logger, ex.Failure, (int?)ex.StatusCode);
+                throw;
+            }
+        }
+    }
+
+    private HttpRequestMessage BuildMessage(
+        GraphQLRequest request,
+        List<KeyValuePair<string, string>> headers,
+        GraphQLHttpMethod method)
+    {
+        HttpRequestMessage message;
+        if (method == GraphQLHttpMethod.Get)
+        {
+            message = new HttpRequestMessage(
+                HttpMethod.Get,
+                GraphQLRequestWriter.BuildGetUri(_endpoint, request, _jsonOptions));
+        }
+        else
+        {
+            message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
+            {
+                Content = new PooledJsonContent(GraphQLRequestWriter.WriteBody(request, _jsonOptions)),
+            };
+        }
+
+        message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
+        foreach (var (name, value) in headers)
+        {
+            // A user's Accept replaces ours; content headers such as Content-Type go on the body.
+            message.Headers.Remove(name);
+            if (!message.Headers.TryAddWithoutValidation(name, value))
+            {
+                message.Content?.Headers.Remove(name);
+                message.Content?.Headers.TryAddWithoutValidation(name, value);
+            }
+        }
+
+        return message;
+    }
+
+    /// <summary>The endpoint for messages: scheme, host, port and path; the query may hold keys.</summary>
+    internal static string Describe(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Path);
+}

@@ -1,2 +1,0 @@
-namespace AioGraphQL.Client; /// <summary>x</summary>
-public static class Placeholder { }
