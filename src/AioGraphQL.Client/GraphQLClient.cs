@@ -20,6 +20,8 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
     private readonly GraphQLHttpTransport _http;
 
+    private readonly GraphQLWebSocketTransport _webSocket;
+
     private readonly TimeSpan _timeout;
 
     private readonly GraphQLHttpMethod _defaultMethod;
@@ -108,6 +110,17 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
             authorization,
             options.AuthorizationHeaderName,
             _logger);
+        _webSocket = new GraphQLWebSocketTransport(
+            new WebSocketSettings(
+                options.WebSocket ?? new GraphQLWebSocketOptions(),
+                endpoint,
+                httpClient,
+                authorization,
+                options.AuthorizationHeaderName,
+                options.JsonSerializerOptions ?? GraphQLJson.WebOptions,
+                _timeProvider,
+                _logger),
+            DefaultHeaders);
     }
 
     /// <summary>The GraphQL endpoint this client sends to.</summary>
@@ -233,19 +246,18 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
     /// <summary>Closes subscriptions and releases what the client created.</summary>
     /// <returns>A task that completes when everything is closed.</returns>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
+        await _webSocket.DisposeAsync().ConfigureAwait(false);
         if (_ownsHttpClient)
         {
             _httpClient.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Closes subscriptions and releases what the client created.</summary>

@@ -111,7 +111,7 @@ internal static class GraphQLRequestWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteMap(
+    internal static void WriteMap(
         Utf8JsonWriter writer,
         IReadOnlyDictionary<string, object?> map,
         JsonSerializerOptions options,
