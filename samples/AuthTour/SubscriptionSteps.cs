@@ -1,0 +1,13 @@
+using AioGraphQL.DemoServer;
+
+namespace AioGraphQL.AuthTour;
+
+/// <summary>The guide's subscription patterns; they join the tour with the WebSocket transport.</summary>
+internal static class SubscriptionSteps
+{
+    public static IEnumerable<(string Name, Func<Task<string>> Step)> All(DemoServerHost server)
+    {
+        _ = server;
+        return [];
+    }
+}
