@@ -3,6 +3,12 @@
 
 import { parseArgs } from 'node:util';
 
+// stdout carries only the LISTENING line, which the test host parses; any library that logs
+// through console goes to stderr instead, where NodePeer keeps it for failure messages.
+console.log = console.error;
+console.info = console.error;
+console.debug = console.error;
+
 /**
  * Parses the command line. Unknown options end the process with exit code 2.
  * @param {object} defaults Default values by option name, as strings for the numeric ones.
