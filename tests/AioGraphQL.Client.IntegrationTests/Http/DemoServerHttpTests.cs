@@ -9,19 +9,11 @@ public sealed class DemoServerHttpTests : IAsyncLifetime
 {
     private DemoServerHost _server = null!;
 
-    private HttpClient _http = null!;
+    private static readonly HttpClient s_http = new();
 
-    public async Task InitializeAsync()
-    {
-        _server = await DemoServerHost.StartAsync();
-        _http = new HttpClient();
-    }
+    public async Task InitializeAsync() => _server = await DemoServerHost.StartAsync();
 
-    public async Task DisposeAsync()
-    {
-        _http.Dispose();
-        await _server.DisposeAsync();
-    }
+    public async Task DisposeAsync() => await _server.DisposeAsync();
 
     [Fact]
     public async Task QueryAsync_BearerDefault_ServerSeesBearer()
@@ -240,7 +232,7 @@ public sealed class DemoServerHttpTests : IAsyncLifetime
 
     private async Task<string> FetchTokenAsync(int? ttlSeconds = null)
     {
-        using var response = await _http.PostAsJsonAsync(new Uri(_server.BaseAddress, "token"),
+        using var response = await s_http.PostAsJsonAsync(new Uri(_server.BaseAddress, "token"),
             new { username = DemoCredentials.User, password = DemoCredentials.Password, ttlSeconds });
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
