@@ -14,6 +14,7 @@ internal static class DemoAccount
     public static async Task<AccessToken> FetchTokenAsync(
         HttpClient http,
         Uri baseAddress,
+        SecretLedger secrets,
         int? ttlSeconds = null,
         CancellationToken cancellationToken = default)
     {
@@ -34,6 +35,7 @@ internal static class DemoAccount
         var root = json.RootElement;
         var token = root.GetProperty("access_token").GetString()
             ?? throw new TourCheckException("The token endpoint returned no token.");
+        secrets.Add(token);
         var lifetime = TimeSpan.FromSeconds(root.GetProperty("expires_in").GetDouble());
         return new AccessToken(token, DateTimeOffset.UtcNow + lifetime);
     }

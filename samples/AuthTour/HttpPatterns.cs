@@ -1,23 +1,30 @@
 using System.Net;
 using AioGraphQL.Client;
 using AioGraphQL.DemoServer;
+using Microsoft.Extensions.Logging;
 
 namespace AioGraphQL.AuthTour;
 
 /// <summary>The guide's HTTP patterns, each written the way a user would write it.</summary>
-internal sealed class HttpPatterns(DemoServerHost server)
+internal sealed class HttpPatterns(
+    DemoServerHost server,
+    SecretLedger secrets,
+    ILoggerFactory loggers)
 {
     private static readonly HttpClient s_accountHttp = new();
 
     private readonly string _endpoint = server.Endpoint.ToString();
 
+    private ILogger<GraphQLClient> Logger => loggers.CreateLogger<GraphQLClient>();
+
     public async Task<string> BearerDefaultAsync()
     {
-        var token = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress);
+        var token = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets);
 
         await using var client = new GraphQLClient(
             _endpoint,
-            headers: new() { ["Authorization"] = $"Bearer {token.Value}" });
+            headers: new() { ["Authorization"] = $"Bearer {token.Value}" },
+            logger: Logger);
         using var response = await client.QueryAsync(Viewer.Query);
 
         return Viewer.Expect(response, "bearer");
@@ -30,7 +37,8 @@ internal sealed class HttpPatterns(DemoServerHost server)
             headers: new()
             {
                 ["Authorization"] = GraphQLAuth.Basic(DemoCredentials.User, DemoCredentials.Password),
-            });
+            },
+            logger: Logger);
         using var response = await client.QueryAsync(Viewer.Query);
 
         return Viewer.Expect(response, "basic");
@@ -38,13 +46,14 @@ internal sealed class HttpPatterns(DemoServerHost server)
 
     public async Task<string> PerRequestOverrideAsync()
     {
-        var userToken = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress);
+        var userToken = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets);
         await using var client = new GraphQLClient(
             _endpoint,
             headers: new()
             {
                 ["Authorization"] = GraphQLAuth.Basic(DemoCredentials.User, DemoCredentials.Password),
-            });
+            },
+            logger: Logger);
         var request = new GraphQLRequest(Viewer.Query);
 
         using var asUser = await client.QueryAsync(
@@ -59,7 +68,7 @@ internal sealed class HttpPatterns(DemoServerHost server)
 
     public async Task<string> OneOffHeadersAsync()
     {
-        await using var client = new GraphQLClient(_endpoint);
+        await using var client = new GraphQLClient(_endpoint, logger: Logger);
         var requestId = Guid.NewGuid().ToString("N");
 
         using var response = await client.QueryAsync(
@@ -74,15 +83,15 @@ internal sealed class HttpPatterns(DemoServerHost server)
 
     public async Task<string> CallerHelperTokenAsync()
     {
-        await using var client = new GraphQLClient(_endpoint);
+        await using var client = new GraphQLClient(_endpoint, logger: Logger);
 
         // The guide's own pattern: the caller's helper fetches a valid token for each call.
-        var first = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, 1);
+        var first = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets, 1);
         using var before = await client.QueryAsync(
             Viewer.Query,
             headers: new() { ["Authorization"] = $"Bearer {first.Value}" });
         await Task.Delay(TimeSpan.FromSeconds(1.2));
-        var second = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, 1);
+        var second = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets, 1);
         using var after = await client.QueryAsync(
             Viewer.Query,
             headers: new() { ["Authorization"] = $"Bearer {second.Value}" });
@@ -95,13 +104,13 @@ internal sealed class HttpPatterns(DemoServerHost server)
     {
         var tokens = new CachingTokenSource(
             ct => new ValueTask<AccessToken>(
-                DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, 2, ct)),
+                DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets, 2, ct)),
             refreshMargin: TimeSpan.FromSeconds(1));
         await using var client = new GraphQLClient(new GraphQLClientOptions
         {
             Endpoint = server.Endpoint,
             AuthorizationProvider = tokens.AsAuthorizationProvider(),
-        });
+        }, logger: Logger);
 
         using var first = await client.QueryAsync(Viewer.Query);
         await Task.Delay(TimeSpan.FromSeconds(1.1));
@@ -128,12 +137,12 @@ internal sealed class HttpPatterns(DemoServerHost server)
                 {
                     fetches++;
                     cached = await DemoAccount.FetchTokenAsync(
-                        s_accountHttp, server.BaseAddress, 1, ct);
+                        s_accountHttp, server.BaseAddress, secrets, 1, ct);
                 }
 
                 return $"Bearer {cached.Value.Value}";
             },
-        });
+        }, logger: Logger);
 
         using var first = await client.QueryAsync(Viewer.Query);
         await Task.Delay(TimeSpan.FromSeconds(1.2));
@@ -152,8 +161,12 @@ internal sealed class HttpPatterns(DemoServerHost server)
         using var handler = new HttpClientHandler { CookieContainer = cookies };
         using var http = new HttpClient(handler);
         await DemoAccount.LoginAsync(http, server.BaseAddress);
+        foreach (Cookie cookie in cookies.GetCookies(server.BaseAddress))
+        {
+            secrets.Add(cookie.Value);
+        }
 
-        await using var client = new GraphQLClient(_endpoint, httpClient: http);
+        await using var client = new GraphQLClient(_endpoint, httpClient: http, logger: Logger);
         using var response = await client.QueryAsync(Viewer.Query);
 
         return Viewer.Expect(response, "cookie");
@@ -163,7 +176,8 @@ internal sealed class HttpPatterns(DemoServerHost server)
     {
         await using var client = new GraphQLClient(
             _endpoint,
-            headers: new() { ["X-API-Key"] = DemoCredentials.ApiKey });
+            headers: new() { ["X-API-Key"] = DemoCredentials.ApiKey },
+            logger: Logger);
         using var response = await client.QueryAsync(Viewer.Query);
 
         return Viewer.Expect(response, "apikey");
@@ -174,7 +188,8 @@ internal sealed class HttpPatterns(DemoServerHost server)
         const string query = "{ echoHeader(name: \"x-feature\") }";
         await using var client = new GraphQLClient(
             _endpoint,
-            headers: new() { ["X-Feature"] = "client" });
+            headers: new() { ["X-Feature"] = "client" },
+            logger: Logger);
         var request = new GraphQLRequest(query, headers: new() { ["x-feature"] = "request" });
 
         using var fromClient = await client.QueryAsync(query);

@@ -1,17 +1,32 @@
 using System.Diagnostics;
 using AioGraphQL.DemoServer;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace AioGraphQL.AuthTour;
 
 /// <summary>Runs the guide's patterns in order, one printed line each.</summary>
-internal sealed class Tour(DemoServerHost server)
+internal sealed class Tour(
+    DemoServerHost server,
+    ILoggerFactory? loggerFactory = null,
+    TextWriter? output = null)
 {
-    private readonly HttpPatterns _http = new(server);
+    private readonly ILoggerFactory _loggers = loggerFactory ?? NullLoggerFactory.Instance;
+
+    private readonly TextWriter _output = output ?? Console.Out;
+
+    private HttpPatterns? _http;
+
+    /// <summary>Every credential the tour used, for the secret scan in the tests.</summary>
+    public SecretLedger Secrets { get; } = new();
 
     private int _failed;
 
     public async Task<int> RunAsync()
     {
+        Secrets.Add(DemoCredentials.Password);
+        Secrets.Add(DemoCredentials.ApiKey);
+        _http = new HttpPatterns(server, Secrets, _loggers);
         await StepAsync("bearer token, client default", _http.BearerDefaultAsync);
         await StepAsync("basic auth", _http.BasicAsync);
         await StepAsync("per-request override", _http.PerRequestOverrideAsync);
@@ -22,7 +37,7 @@ internal sealed class Tour(DemoServerHost server)
         await StepAsync("cookie session via shared HttpClient", _http.CookieSessionAsync);
         await StepAsync("API key header", _http.ApiKeyAsync);
         await StepAsync("header precedence", _http.PrecedenceAsync);
-        foreach (var (name, step) in SubscriptionSteps.All(server))
+        foreach (var (name, step) in SubscriptionSteps.All(server, Secrets, _loggers))
         {
             await StepAsync(name, step);
         }
@@ -37,12 +52,12 @@ internal sealed class Tour(DemoServerHost server)
         {
             var confirmed = await step().WaitAsync(TimeSpan.FromSeconds(30));
             var ms = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
-            Console.WriteLine($"  ok    {name,-40} {confirmed} ({ms:0} ms)");
+            _output.WriteLine($"  ok    {name,-40} {confirmed} ({ms:0} ms)");
         }
         catch (Exception ex)
         {
             _failed++;
-            Console.WriteLine($"  FAIL  {name,-40} {ex.GetType().Name}: {ex.Message}");
+            _output.WriteLine($"  FAIL  {name,-40} {ex.GetType().Name}: {ex.Message}");
         }
     }
 }
