@@ -176,7 +176,15 @@ internal static class GraphQLRequestWriter
 
         try
         {
-            JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+            // Options without a resolver get the reflection one, exactly as JsonSerializer does.
+            if (options.TypeInfoResolver is null)
+            {
+                JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+            }
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException
             or JsonException)

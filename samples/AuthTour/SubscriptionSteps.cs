@@ -1,0 +1,17 @@
+using AioGraphQL.DemoServer;
+using Microsoft.Extensions.Logging;
+
+namespace AioGraphQL.AuthTour;
+
+/// <summary>The guide's subscription patterns; they join the tour with the WebSocket transport.</summary>
+internal static class SubscriptionSteps
+{
+    public static IEnumerable<(string Name, Func<Task<string>> Step)> All(
+        DemoServerHost server,
+        SecretLedger secrets,
+        ILoggerFactory loggers)
+    {
+        _ = (server, secrets, loggers);
+        return [];
+    }
+}

@@ -1,0 +1,94 @@
+using System.Net.WebSockets;
+using AioGraphQL.DemoServer.Auth;
+using AioGraphQL.DemoServer.Execution;
+using Microsoft.AspNetCore.Http;
+
+namespace AioGraphQL.DemoServer.WebSockets;
+
+/// <summary>
+/// Accepts GraphQL WebSocket connections, choosing the sub-protocol by the server's
+/// preference among those the client offered, and hands each to its protocol's session.
+/// </summary>
+/// <remarks>
+/// A client that offers no sub-protocol at all is accepted without one and spoken to in the
+/// legacy graphql-ws protocol, as early clients expect, provided that protocol is enabled. A
+/// client whose offers all go unmatched gets 400. Credentials are not checked at the upgrade:
+/// the connection_init message decides, using the upgrade's headers when its payload has none.
+/// </remarks>
+internal sealed class GraphQLWebSocketEndpoint
+{
+    private readonly SessionServices _services;
+
+    private readonly string[] _subProtocols;
+
+    private readonly CancellationToken _serverStopping;
+
+    /// <summary>Creates the endpoint.</summary>
+    /// <param name="runtime">Runs operations.</param>
+    /// <param name="authenticator">Checks connection credentials.</param>
+    /// <param name="options">The sub-protocols to accept and the clock to use.</param>
+    /// <param name="serverStopping">Fires when the host shuts down.</param>
+    public GraphQLWebSocketEndpoint(
+        GraphQLRuntime runtime,
+        Authenticator authenticator,
+        DemoServerOptions options,
+        CancellationToken serverStopping)
+    {
+        _services = new SessionServices(
+            runtime,
+            new OperationRunner(runtime),
+            new ProtocolMessageWriter(runtime.SerializerOptions),
+            authenticator,
+            options.TimeProvider);
+        _subProtocols = [.. options.WebSocketSubProtocols];
+        _serverStopping = serverStopping;
+    }
+
+    /// <summary>Upgrades the request and serves the connection until it closes.</summary>
+    public async Task HandleAsync(HttpContext context)
+    {
+        var offered = context.WebSockets.WebSocketRequestedProtocols;
+        var protocol = ChooseSubProtocol(offered);
+        if (protocol is null)
+        {
+            context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            await context.Response.WriteAsync(
+                $"No offered sub-protocol is supported; use one of: {string.Join(", ", _subProtocols)}.",
+                context.RequestAborted);
+            return;
+        }
+
+        using var socket = await context.WebSockets.AcceptWebSocketAsync(
+            offered.Count == 0 ? null : protocol);
+        using var connection = new WebSocketConnection(socket, context.RequestAborted);
+        using var shutdown = _serverStopping.Register(
+            () => _ = connection.CloseAsync(1001, "The server is shutting down"));
+        var headers = RequestHeaders.From(context.Request.Headers);
+        try
+        {
+            var session = protocol == SubProtocolNames.GraphQLTransportWs
+                ? new GraphQLTransportWsSession(connection, headers, _services).RunAsync(context.RequestAborted)
+                : new GraphQLWsSession(connection, headers, _services).RunAsync(context.RequestAborted);
+            await session;
+        }
+        catch (WebSocketException)
+        {
+            // The peer dropped the connection; there is no one left to tell.
+        }
+        catch (OperationCanceledException)
+        {
+            // The connection was aborted, or the peer never answered our close frame.
+        }
+    }
+
+    private string? ChooseSubProtocol(IList<string> offered)
+    {
+        if (offered.Count == 0)
+        {
+            return _subProtocols.Contains(SubProtocolNames.GraphQLWs) ? SubProtocolNames.GraphQLWs : null;
+        }
+
+        return _subProtocols.FirstOrDefault(
+            protocol => offered.Contains(protocol, StringComparer.Ordinal));
+    }
+}
