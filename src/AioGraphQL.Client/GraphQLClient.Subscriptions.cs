@@ -3,6 +3,9 @@ namespace AioGraphQL.Client;
 /// <content>Subscriptions over WebSocket.</content>
 public sealed partial class GraphQLClient
 {
+    /// <summary>How many WebSockets the client keeps open or opening now; for diagnostics.</summary>
+    internal int WebSocketConnectionCount => _webSocket.ConnectionCount;
+
     /// <summary>
     /// Runs a subscription given as document text and streams its results.
     /// </summary>
