@@ -136,4 +136,8 @@ internal static partial class WebSocketLog
         ILogger logger,
         string operationId,
         string exceptionType);
+
+    [LoggerMessage(2029, LogLevel.Warning,
+        "The server accepted {SubProtocol} and then closed with 1002; offering the others")]
+    public static partial void ProtocolRejected(ILogger logger, string subProtocol);
 }

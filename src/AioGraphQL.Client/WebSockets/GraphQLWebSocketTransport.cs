@@ -18,6 +18,8 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
 
     private readonly object _gate = new();
 
+    private IReadOnlyList<WebSocketProtocol> _offered;
+
     private long _nextId;
 
     private bool _disposed;
@@ -26,7 +28,14 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
     {
         _settings = settings;
         _defaultHeaders = defaultHeaders;
+        _offered = settings.Protocols;
     }
+
+    /// <summary>
+    /// The sub-protocols to offer now: the configured ones less any a server of this
+    /// endpoint accepted and then rejected.
+    /// </summary>
+    public IReadOnlyList<WebSocketProtocol> OfferedProtocols => Volatile.Read(ref _offered);
 
     /// <summary>The sockets currently kept, one per identity; for tests.</summary>
     internal int ConnectionCount
@@ -81,6 +90,20 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
         var (connection, operation) = Register(request, callHeaders, wantsEvents: true);
         return new GraphQLSubscription(connection, operation, handler, _settings.Logger,
             cancellationToken);
+    }
+
+    /// <summary>Stops offering <paramref name="protocol"/>; returns what is offered now.</summary>
+    public IReadOnlyList<WebSocketProtocol> MarkRejected(WebSocketProtocol protocol)
+    {
+        lock (_gate)
+        {
+            if (_offered.Count > 1 && _offered.Contains(protocol))
+            {
+                _offered = _offered.Where(p => p != protocol).ToArray();
+            }
+
+            return _offered;
+        }
     }
 
     /// <summary>Forgets a connection that closed for being idle.</summary>

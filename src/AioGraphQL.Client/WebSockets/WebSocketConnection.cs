@@ -35,6 +35,8 @@ internal sealed class WebSocketConnection
 
     private AuthorizationCoordinator.Credential? _credential;
 
+    private WebSocketSession? _acknowledged;
+
     private long _generation;
 
     private bool _retired;
@@ -71,13 +73,33 @@ internal sealed class WebSocketConnection
             _operations[operation.Id] = operation;
             _idleTimer?.Dispose();
             _idleTimer = null;
-            if (operation.WantsEvents && _session is not null)
+            if (operation.WantsEvents && _acknowledged is not null)
             {
                 // The socket was acknowledged before this operation joined; tell it too.
                 operation.Post(WebSocketOperationEvent.Acknowledged());
             }
 
             return true;
+        }
+    }
+
+    /// <summary>
+    /// Called by the receive loop on <c>connection_ack</c>, before it reads the next message,
+    /// so the event precedes anything that follows it.
+    /// </summary>
+    public void OnAcknowledged(WebSocketSession session)
+    {
+        // Under the lock, so an operation joining now is told exactly once, here or in TryAdd.
+        lock (_gate)
+        {
+            _acknowledged = session;
+            foreach (var (_, operation) in _operations)
+            {
+                if (operation.WantsEvents)
+                {
+                    operation.Post(WebSocketOperationEvent.Acknowledged());
+                }
+            }
         }
     }
 
@@ -242,6 +264,7 @@ internal sealed class WebSocketConnection
         var isReconnect = lastFailure is not null;
         var refused = isReconnect ? _credential : null;
         var refreshedOnce = false;
+        WebSocketHandshake? reusable = null;
         for (var attempt = 1; ; attempt++)
         {
             // Retries count from the first connect after a failure, whichever loop this is.
@@ -268,13 +291,15 @@ internal sealed class WebSocketConnection
                 await DelayBeforeRetryAsync(retry, lastFailure, refresh).ConfigureAwait(false);
             }
 
+            var offered = _transport.OfferedProtocols;
             var generation = Interlocked.Increment(ref _generation);
             var session = new WebSocketSession(_settings, this, generation);
-            WebSocketHandshake? handshake = null;
+            var handshake = reusable;
+            reusable = null;
             try
             {
-                handshake = await CreateHandshakeAsync(refused).ConfigureAwait(false);
-                await session.ConnectAsync(handshake, attempt, _lifetime.Token)
+                handshake ??= await CreateHandshakeAsync(refused).ConfigureAwait(false);
+                await session.ConnectAsync(handshake, offered, attempt, _lifetime.Token)
                     .ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is GraphQLClientException || IsSocketGone(ex))
@@ -282,6 +307,17 @@ internal sealed class WebSocketConnection
                 ObjectDisposedException.ThrowIf(
                     _lifetime.IsCancellationRequested,
                     typeof(GraphQLClient));
+                if (IsProtocolRejected(ex, session, offered))
+                {
+                    // Some legacy servers accept the first offered name whatever it is, then
+                    // close with 1002; offering the rest without that name reaches them.
+                    _transport.MarkRejected(session.Accepted!);
+                    reusable = handshake;
+                    WebSocketLog.ProtocolRejected(_settings.Logger, session.Accepted!.SubProtocol);
+                    lastFailure = null;
+                    continue;
+                }
+
                 WebSocketLog.ConnectFailed(_settings.Logger, attempt, ex.GetType().Name,
                     (ex as GraphQLWebSocketException)?.CloseStatus);
                 refused = handshake?.Credential;
@@ -293,6 +329,14 @@ internal sealed class WebSocketConnection
             return session;
         }
     }
+
+    private static bool IsProtocolRejected(
+        Exception failure,
+        WebSocketSession session,
+        IReadOnlyList<WebSocketProtocol> offered) =>
+        failure is GraphQLWebSocketException { CloseStatus: 1002 }
+            && session.Accepted is not null
+            && offered.Count > 1;
 
     private bool ShouldRetry(Exception failure, int retry, ref bool refreshedOnce, out bool refresh)
     {
@@ -409,16 +453,6 @@ internal sealed class WebSocketConnection
 
             _session = session;
             _credential = credential;
-
-            // Under the lock, so an operation joining now gets exactly one acknowledgement,
-            // here or in TryAdd.
-            foreach (var (_, operation) in _operations)
-            {
-                if (operation.WantsEvents)
-                {
-                    operation.Post(WebSocketOperationEvent.Acknowledged());
-                }
-            }
         }
 
         if (isReconnect)
@@ -461,6 +495,11 @@ internal sealed class WebSocketConnection
     {
         lock (_gate)
         {
+            if (ReferenceEquals(_acknowledged, session))
+            {
+                _acknowledged = null;
+            }
+
             if (!ReferenceEquals(_session, session))
             {
                 return;

@@ -83,6 +83,9 @@ internal sealed class WebSocketSession : IDisposable
     /// <summary>The sub-protocol spoken, known once the upgrade is done.</summary>
     public WebSocketProtocol Protocol { get; private set; }
 
+    /// <summary>The sub-protocol the server named in the upgrade, or null.</summary>
+    public WebSocketProtocol? Accepted { get; private set; }
+
     /// <summary>
     /// Completes when the receive loop ends: with null after our own close, or with why the
     /// socket was lost.
@@ -92,6 +95,7 @@ internal sealed class WebSocketSession : IDisposable
     /// <summary>Opens the socket, sends <c>connection_init</c> and waits for the acknowledgement.</summary>
     public async Task ConnectAsync(
         WebSocketHandshake handshake,
+        IReadOnlyList<WebSocketProtocol> offered,
         int attempt,
         CancellationToken cancellationToken)
     {
@@ -106,7 +110,7 @@ internal sealed class WebSocketSession : IDisposable
             _lifetime.Token);
         try
         {
-            await UpgradeAsync(handshake, linked.Token).ConfigureAwait(false);
+            await UpgradeAsync(handshake, offered, linked.Token).ConfigureAwait(false);
 
             var payload = await handshake
                 .CreatePayloadAsync(_settings, Protocol.Protocol, attempt, linked.Token)
@@ -237,10 +241,13 @@ internal sealed class WebSocketSession : IDisposable
         _lifetime.Dispose();
     }
 
-    private async Task UpgradeAsync(WebSocketHandshake handshake, CancellationToken cancellationToken)
+    private async Task UpgradeAsync(
+        WebSocketHandshake handshake,
+        IReadOnlyList<WebSocketProtocol> offered,
+        CancellationToken cancellationToken)
     {
         var options = _socket.Options;
-        foreach (var protocol in _settings.Protocols)
+        foreach (var protocol in offered)
         {
             options.AddSubProtocol(protocol.SubProtocol);
         }
@@ -248,7 +255,7 @@ internal sealed class WebSocketSession : IDisposable
         options.CollectHttpResponseDetails = true;
         CopyUpgradeHeaders(handshake, options);
 
-        WebSocketLog.Connecting(_settings.Logger, _settings.DescribeEndpoint(), _settings.Protocols.Count);
+        WebSocketLog.Connecting(_settings.Logger, _settings.DescribeEndpoint(), offered.Count);
         try
         {
             await _socket.ConnectAsync(_settings.Endpoint, _settings.Invoker, cancellationToken)
@@ -273,6 +280,7 @@ internal sealed class WebSocketSession : IDisposable
         }
 
         Protocol = accepted ?? _settings.Fallback;
+        Accepted = accepted;
     }
 
     private void CopyUpgradeHeaders(WebSocketHandshake handshake, ClientWebSocketOptions options)
@@ -514,7 +522,10 @@ internal sealed class WebSocketSession : IDisposable
                 if (!_acknowledged.TrySetResult())
                 {
                     WebSocketLog.DuplicateAck(_settings.Logger);
+                    return null;
                 }
+
+                _owner.OnAcknowledged(this);
 
                 return null;
             case WebSocketMessageKind.ConnectionError:
