@@ -65,10 +65,19 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
             {
                 while (reader.TryRead(out var entry))
                 {
-                    if (entry.Response is { } response)
+                    if (entry.Response is not { } response)
                     {
-                        yield return response;
+                        continue;
                     }
+
+                    if (cancellationToken.IsCancellationRequested)
+                    {
+                        // Results already queued are not handed out after cancellation.
+                        response.Dispose();
+                        cancellationToken.ThrowIfCancellationRequested();
+                    }
+
+                    yield return response;
                 }
             }
 

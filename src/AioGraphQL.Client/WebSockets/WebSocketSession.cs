@@ -101,6 +101,21 @@ internal sealed class WebSocketSession : IDisposable
     {
         _secrets = handshake.Secrets;
         var started = Stopwatch.GetTimestamp();
+        await HandshakeAsync(handshake, offered, attempt, cancellationToken).ConfigureAwait(false);
+
+        WebSocketLog.Connected(
+            _settings.Logger,
+            Protocol.SubProtocol,
+            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+        StartPinging();
+    }
+
+    private async Task HandshakeAsync(
+        WebSocketHandshake handshake,
+        IReadOnlyList<WebSocketProtocol> offered,
+        int attempt,
+        CancellationToken cancellationToken)
+    {
         using var timeout = new CancellationTokenSource(
             _settings.ConnectionAckTimeout,
             _settings.TimeProvider);
@@ -137,12 +152,6 @@ internal sealed class WebSocketSession : IDisposable
             await AbandonAsync(ex).ConfigureAwait(false);
             throw;
         }
-
-        WebSocketLog.Connected(
-            _settings.Logger,
-            Protocol.SubProtocol,
-            Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        StartPinging();
     }
 
     /// <summary>Sends the subscribe for <paramref name="operation"/> unless already sent here.</summary>

@@ -208,6 +208,7 @@ public sealed class GraphQLWsPeerTests
 
         var run = PeerClients.CollectIntsAsync(
             client.SubscribeAsync("subscription { counter(to: 1, delayMs: 60000) }"), "counter");
+        await logger.WaitForAsync(2001);
         await logger.WaitForAsync(2005, "KeepAlive");
         time.Advance(TimeSpan.FromSeconds(30));
         var failure = await Assert.ThrowsAsync<GraphQLTimeoutException>(() => run.WaitAsync(s_limit));
