@@ -37,7 +37,7 @@ internal sealed class GraphQLWebSocketEndpoint
         _services = new SessionServices(
             runtime,
             new OperationRunner(runtime),
-            new ProtocolMessageWriter(runtime.SerializerOptions),
+            new ProtocolMessageWriter(runtime.Serializer),
             authenticator,
             options.TimeProvider);
         _subProtocols = [.. options.WebSocketSubProtocols];
