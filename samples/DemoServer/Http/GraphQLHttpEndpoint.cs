@@ -81,7 +81,11 @@ internal sealed class GraphQLHttpEndpoint
         ExecutionResult result;
         try
         {
-            result = await _runtime.ExecuteAsync(request, userContext, rule, context.RequestAborted);
+            result = await _runtime.ExecuteAsync(
+                request,
+                userContext,
+                rule,
+                context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -114,7 +118,9 @@ internal sealed class GraphQLHttpEndpoint
         HttpRequest httpRequest)
     {
         if (!MediaTypeHeaderValue.TryParse(httpRequest.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            || !contentType.MediaType.Equals(
+                "application/json",
+                StringComparison.OrdinalIgnoreCase))
         {
             return (null, new RequestError(
                 StatusCodes.Status415UnsupportedMediaType,
@@ -128,7 +134,8 @@ internal sealed class GraphQLHttpEndpoint
                 httpRequest.Body,
                 default,
                 httpRequest.HttpContext.RequestAborted);
-            return _runtime.RequestReader.TryRead(body.RootElement, out var request, out var message)
+            var reader = _runtime.RequestReader;
+            return reader.TryRead(body.RootElement, out var request, out var message)
                 ? (request, default)
                 : (null, RequestError.BadRequest(message));
         }
@@ -163,6 +170,9 @@ internal sealed class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = format.ContentType;
-        return _runtime.Serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        return _runtime.Serializer.WriteAsync(
+            context.Response.Body,
+            result,
+            context.RequestAborted);
     }
 }

@@ -48,7 +48,8 @@ internal sealed record ConnectionIdentity(AuthResult Auth, RequestHeaders Header
             return pairs;
         }
 
-        if (members.TryGetProperty("headers", out var nested) && nested.ValueKind == JsonValueKind.Object)
+        if (members.TryGetProperty("headers", out var nested)
+            && nested.ValueKind == JsonValueKind.Object)
         {
             AddMembers(nested, pairs);
         }

@@ -52,8 +52,9 @@ internal sealed class GraphQLWebSocketEndpoint
         if (protocol is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            var supported = string.Join(", ", _subProtocols);
             await context.Response.WriteAsync(
-                $"No offered sub-protocol is supported; use one of: {string.Join(", ", _subProtocols)}.",
+                $"No offered sub-protocol is supported; offer one of: {supported}",
                 context.RequestAborted);
             return;
         }
@@ -66,10 +67,16 @@ internal sealed class GraphQLWebSocketEndpoint
         var headers = RequestHeaders.From(context.Request.Headers);
         try
         {
-            var session = protocol == SubProtocolNames.GraphQLTransportWs
-                ? new GraphQLTransportWsSession(connection, headers, _services).RunAsync(context.RequestAborted)
-                : new GraphQLWsSession(connection, headers, _services).RunAsync(context.RequestAborted);
-            await session;
+            if (protocol == SubProtocolNames.GraphQLTransportWs)
+            {
+                var session = new GraphQLTransportWsSession(connection, headers, _services);
+                await session.RunAsync(context.RequestAborted);
+            }
+            else
+            {
+                var session = new GraphQLWsSession(connection, headers, _services);
+                await session.RunAsync(context.RequestAborted);
+            }
         }
         catch (WebSocketException)
         {
@@ -85,7 +92,9 @@ internal sealed class GraphQLWebSocketEndpoint
     {
         if (offered.Count == 0)
         {
-            return _subProtocols.Contains(SubProtocolNames.GraphQLWs) ? SubProtocolNames.GraphQLWs : null;
+            return _subProtocols.Contains(SubProtocolNames.GraphQLWs)
+                ? SubProtocolNames.GraphQLWs
+                : null;
         }
 
         return _subProtocols.FirstOrDefault(

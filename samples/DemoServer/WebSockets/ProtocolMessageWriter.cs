@@ -19,7 +19,7 @@ internal sealed class ProtocolMessageWriter
         _serializer = serializer;
     }
 
-    /// <summary>A message without payload, such as <c>connection_ack</c> or <c>complete</c>.</summary>
+    /// <summary>A message without payload, like <c>connection_ack</c> or <c>complete</c>.</summary>
     public static byte[] Message(string type, string? id = null) => Write(type, id, null);
 
     /// <summary>A message whose payload is one execution result.</summary>
@@ -40,7 +40,8 @@ internal sealed class ProtocolMessageWriter
         });
 
     /// <summary>A message whose payload is a copy of JSON received from the client.</summary>
-    public static byte[] Echo(string type, JsonElement payload) => Write(type, null, payload.WriteTo);
+    public static byte[] Echo(string type, JsonElement payload) =>
+        Write(type, null, payload.WriteTo);
 
     private static byte[] Write(string type, string? id, Action<Utf8JsonWriter>? writePayload)
     {

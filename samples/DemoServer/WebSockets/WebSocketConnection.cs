@@ -54,7 +54,9 @@ internal sealed class WebSocketConnection : IDisposable
         // once MaxMessageBytes have arrived, so a peer cannot keep it going for free.
         while (true)
         {
-            var result = await _socket.ReceiveAsync(buffer.GetMemory(4096), _receiveCancellation.Token);
+            var result = await _socket.ReceiveAsync(
+                buffer.GetMemory(4096),
+                _receiveCancellation.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return new ReceivedFrame(ReceiveStatus.Closed, string.Empty);
@@ -69,8 +71,8 @@ internal sealed class WebSocketConnection : IDisposable
             if (result.EndOfMessage)
             {
                 return result.MessageType == WebSocketMessageType.Text
-                    ? new ReceivedFrame(ReceiveStatus.Text, Encoding.UTF8.GetString(buffer.WrittenSpan))
-                    : new ReceivedFrame(ReceiveStatus.Binary, string.Empty);
+                    ? new(ReceiveStatus.Text, Encoding.UTF8.GetString(buffer.WrittenSpan))
+                    : new(ReceiveStatus.Binary, string.Empty);
             }
         }
     }
@@ -90,7 +92,11 @@ internal sealed class WebSocketConnection : IDisposable
 
             // The connection's token, not an operation's: cancelling a send part-way would
             // abort the whole socket.
-            await _socket.SendAsync(utf8Message, WebSocketMessageType.Text, true, _connectionAborted);
+            await _socket.SendAsync(
+                utf8Message,
+                WebSocketMessageType.Text,
+                endOfMessage: true,
+                _connectionAborted);
             return true;
         }
         catch (WebSocketException)

@@ -75,20 +75,36 @@ internal sealed class RawWebSocket : IAsyncDisposable
         return document.RootElement.Clone();
     }
 
-    /// <summary>Receives the next message whose type is not <c>ka</c>.</summary>
-    public async Task<JsonElement> ReceiveJsonSkippingKeepAliveAsync()
+    /// <summary>Receives the next <paramref name="count"/> messages.</summary>
+    public async Task<List<JsonElement>> ReceiveJsonAsync(int count)
     {
-        // Bounded: the server sends at most one ka per tick, and each receive has a timeout.
-        for (var attempt = 0; attempt < 100; attempt++)
+        var messages = new List<JsonElement>(count);
+        for (var index = 0; index < count; index++)
+        {
+            messages.Add(await ReceiveJsonAsync());
+        }
+
+        return messages;
+    }
+
+    /// <summary>Receives the next <paramref name="count"/> messages other than <c>ka</c>.</summary>
+    public async Task<List<JsonElement>> ReceiveJsonSkippingKeepAliveAsync(int count)
+    {
+        var messages = new List<JsonElement>(count);
+
+        // Bounded: each receive has a timeout, and a server sending nothing but ka fails.
+        for (var attempt = 0; attempt < count + 100 && messages.Count < count; attempt++)
         {
             var message = await ReceiveJsonAsync();
             if (message.GetProperty("type").GetString() != "ka")
             {
-                return message;
+                messages.Add(message);
             }
         }
 
-        throw new InvalidOperationException("Only keep-alive messages arrived.");
+        return messages.Count == count
+            ? messages
+            : throw new InvalidOperationException("Only keep-alive messages arrived.");
     }
 
     /// <summary>
