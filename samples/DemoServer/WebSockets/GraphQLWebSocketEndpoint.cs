@@ -17,6 +17,9 @@ namespace AioGraphQL.DemoServer.WebSockets;
 /// </remarks>
 internal sealed class GraphQLWebSocketEndpoint
 {
+    // Short, so that disposing a host in a test is quick even if a client never answers.
+    private static readonly TimeSpan s_shutdownHandshakeTimeout = TimeSpan.FromSeconds(1);
+
     private readonly SessionServices _services;
 
     private readonly string[] _subProtocols;
@@ -62,21 +65,43 @@ internal sealed class GraphQLWebSocketEndpoint
         using var socket = await context.WebSockets.AcceptWebSocketAsync(
             offered.Count == 0 ? null : protocol);
         using var connection = new WebSocketConnection(socket, context.RequestAborted);
-        using var shutdown = _serverStopping.Register(
-            () => _ = connection.CloseAsync(1001, "The server is shutting down"));
+        var shutdownClose = Task.CompletedTask;
+        using (_serverStopping.Register(() => shutdownClose = connection.CloseAsync(
+            1001,
+            "The server is shutting down",
+            s_shutdownHandshakeTimeout)))
+        {
+            await RunSessionAsync(context, protocol, connection);
+        }
+
+        // Disposing the registration above waited for its callback, so no close can start
+        // now; one already started must finish before the connection is disposed.
+        await IgnoringDisconnectsAsync(shutdownClose);
+    }
+
+    private async Task RunSessionAsync(
+        HttpContext context,
+        string protocol,
+        WebSocketConnection connection)
+    {
         var headers = RequestHeaders.From(context.Request.Headers);
+        if (protocol == SubProtocolNames.GraphQLTransportWs)
+        {
+            var session = new GraphQLTransportWsSession(connection, headers, _services);
+            await IgnoringDisconnectsAsync(session.RunAsync(context.RequestAborted));
+        }
+        else
+        {
+            var session = new GraphQLWsSession(connection, headers, _services);
+            await IgnoringDisconnectsAsync(session.RunAsync(context.RequestAborted));
+        }
+    }
+
+    private static async Task IgnoringDisconnectsAsync(Task task)
+    {
         try
         {
-            if (protocol == SubProtocolNames.GraphQLTransportWs)
-            {
-                var session = new GraphQLTransportWsSession(connection, headers, _services);
-                await session.RunAsync(context.RequestAborted);
-            }
-            else
-            {
-                var session = new GraphQLWsSession(connection, headers, _services);
-                await session.RunAsync(context.RequestAborted);
-            }
+            await task;
         }
         catch (WebSocketException)
         {
