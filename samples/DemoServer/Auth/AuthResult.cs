@@ -21,9 +21,6 @@ internal sealed class AuthResult
     /// <summary>Why the credential was rejected, safe to show callers; null if accepted.</summary>
     public string? FailureMessage { get; }
 
-    /// <summary>Whether a credential was presented and turned out to be invalid.</summary>
-    public bool IsRejected => FailureMessage is not null;
-
     /// <summary>Accepts the demo user, recording how they proved who they are.</summary>
     public static AuthResult Accept(string authMethod) =>
         new(new Viewer(DemoCredentials.User, authMethod), null);

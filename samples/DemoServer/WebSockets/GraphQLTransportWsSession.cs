@@ -1,6 +1,6 @@
+using System.Text.Json;
 using AioGraphQL.DemoServer.Execution;
 using GraphQL;
-using System.Text.Json;
 
 namespace AioGraphQL.DemoServer.WebSockets;
 

@@ -13,7 +13,7 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>The largest message the server reads, in bytes.</summary>
     public const int MaxMessageBytes = 1024 * 1024;
 
-    /// <summary>How long a peer gets to answer our close frame, unless a call says otherwise.</summary>
+    /// <summary>How long a peer gets to answer our close frame unless a call says.</summary>
     public static readonly TimeSpan DefaultCloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket _socket;

@@ -53,8 +53,10 @@ internal static class DemoHttp
         var body = await ReadJsonAsync(response);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var token = body.GetProperty("access_token").GetString();
         Assert.Equal("Bearer", body.GetProperty("token_type").GetString());
-        return body.GetProperty("access_token").GetString()!; // GetProperty throws if absent.
+        Assert.NotNull(token);
+        return token;
     }
 
     /// <summary>A JSON body holding a GraphQL request with only a query.</summary>
