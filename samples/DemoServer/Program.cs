@@ -17,8 +17,18 @@ internal static class Program
             return 2;
         }
 
-        var options = new DemoServerOptions { Port = port };
-        await using var host = await DemoServerHost.StartAsync(options);
+        DemoServerHost host;
+        try
+        {
+            host = await DemoServerHost.StartAsync(new DemoServerOptions { Port = port });
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync($"Could not start: {exception.Message}");
+            return 1;
+        }
+
+        await using var running = host;
         Console.WriteLine($"Demo GraphQL server listening on {host.Endpoint}");
         Console.WriteLine($"  WebSocket:     {host.WebSocketEndpoint}");
         Console.WriteLine($"  200-on-auth:   {host.Endpoint200}");
