@@ -31,7 +31,8 @@ public sealed partial class GraphQLResponseTests
     public void Dispose_ThenData_ThrowsButErrorsStayReadable()
     {
         var response = Parse(
-            "{\"data\":{\"a\":1},\"errors\":[{\"message\":\"m\",\"extensions\":{\"code\":\"C\"}}]}");
+            "{\"data\":{\"a\":1},"
+                + "\"errors\":[{\"message\":\"m\",\"extensions\":{\"code\":\"C\"}}]}");
 
         response.Dispose();
 

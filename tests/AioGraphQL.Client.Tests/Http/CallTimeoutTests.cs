@@ -59,7 +59,8 @@ public sealed class CallTimeoutTests
     public async Task RunAsync_InfiniteLimit_NeverTimesOut()
     {
         var time = new FakeTimeProvider();
-        var release = new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var release = new TaskCompletionSource<int>(
+            TaskCreationOptions.RunContinuationsAsynchronously);
 
         var call = CallTimeout.RunAsync(
             _ => release.Task,
