@@ -17,9 +17,12 @@ internal sealed class HttpPatterns(
 
     private ILogger<GraphQLClient> Logger => loggers.CreateLogger<GraphQLClient>();
 
+    private static string BasicCredentials =>
+        GraphQLAuth.Basic(DemoCredentials.User, DemoCredentials.Password);
+
     public async Task<string> BearerDefaultAsync()
     {
-        var token = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets);
+        var token = await FetchTokenAsync();
 
         await using var client = new GraphQLClient(
             _endpoint,
@@ -36,7 +39,7 @@ internal sealed class HttpPatterns(
             _endpoint,
             headers: new()
             {
-                ["Authorization"] = GraphQLAuth.Basic(DemoCredentials.User, DemoCredentials.Password),
+                ["Authorization"] = BasicCredentials,
             },
             logger: Logger);
         using var response = await client.QueryAsync(Viewer.Query);
@@ -46,12 +49,12 @@ internal sealed class HttpPatterns(
 
     public async Task<string> PerRequestOverrideAsync()
     {
-        var userToken = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets);
+        var userToken = await FetchTokenAsync();
         await using var client = new GraphQLClient(
             _endpoint,
             headers: new()
             {
-                ["Authorization"] = GraphQLAuth.Basic(DemoCredentials.User, DemoCredentials.Password),
+                ["Authorization"] = BasicCredentials,
             },
             logger: Logger);
         var request = new GraphQLRequest(Viewer.Query);
@@ -86,12 +89,12 @@ internal sealed class HttpPatterns(
         await using var client = new GraphQLClient(_endpoint, logger: Logger);
 
         // The guide's own pattern: the caller's helper fetches a valid token for each call.
-        var first = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets, 1);
+        var first = await FetchTokenAsync(1);
         using var before = await client.QueryAsync(
             Viewer.Query,
             headers: new() { ["Authorization"] = $"Bearer {first.Value}" });
         await Task.Delay(TimeSpan.FromSeconds(1.2));
-        var second = await DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets, 1);
+        var second = await FetchTokenAsync(1);
         using var after = await client.QueryAsync(
             Viewer.Query,
             headers: new() { ["Authorization"] = $"Bearer {second.Value}" });
@@ -104,7 +107,7 @@ internal sealed class HttpPatterns(
     {
         var tokens = new CachingTokenSource(
             ct => new ValueTask<AccessToken>(
-                DemoAccount.FetchTokenAsync(s_accountHttp, server.BaseAddress, secrets, 2, ct)),
+                FetchTokenAsync(2, ct)),
             refreshMargin: TimeSpan.FromSeconds(1));
         await using var client = new GraphQLClient(new GraphQLClientOptions
         {
@@ -136,8 +139,7 @@ internal sealed class HttpPatterns(
                 if (cached is null || context.IsRefresh)
                 {
                     fetches++;
-                    cached = await DemoAccount.FetchTokenAsync(
-                        s_accountHttp, server.BaseAddress, secrets, 1, ct);
+                    cached = await FetchTokenAsync(1, ct);
                 }
 
                 return $"Bearer {cached.Value.Value}";
@@ -207,4 +209,14 @@ internal sealed class HttpPatterns(
             ? $"server saw {seen}"
             : throw new TourCheckException($"Unexpected precedence: {seen}.");
     }
+
+    private Task<AccessToken> FetchTokenAsync(
+        int? ttlSeconds = null,
+        CancellationToken cancellationToken = default) =>
+        DemoAccount.FetchTokenAsync(
+            s_accountHttp,
+            server.BaseAddress,
+            secrets,
+            ttlSeconds,
+            cancellationToken);
 }

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Logging;
 
 namespace AioGraphQL.AuthTour;
 
-/// <summary>The guide's subscription patterns; they join the tour with the WebSocket transport.</summary>
+/// <summary>The guide's subscription patterns, authenticated through connection_init.</summary>
 internal static class SubscriptionSteps
 {
     public static IEnumerable<(string Name, Func<Task<string>> Step)> All(

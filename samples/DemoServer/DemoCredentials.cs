@@ -5,7 +5,7 @@ namespace AioGraphQL.DemoServer;
 /// </summary>
 public static class DemoCredentials
 {
-    /// <summary>The only user name that <c>/token</c>, <c>/login</c> and Basic auth accept.</summary>
+    /// <summary>The only user name <c>/token</c>, <c>/login</c> and Basic auth accept.</summary>
     public const string User = "alice";
 
     /// <summary>The password that goes with <see cref="User"/>.</summary>

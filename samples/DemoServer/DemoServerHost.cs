@@ -57,15 +57,19 @@ public sealed class DemoServerHost : IAsyncDisposable
     /// <summary>The WebSocket endpoint, <c>ws://127.0.0.1:PORT/graphql</c>.</summary>
     public Uri WebSocketEndpoint { get; }
 
-    /// <summary>How many tokens <c>/token</c> has issued; tests use it to count refreshes.</summary>
+    /// <summary>How many tokens <c>/token</c> has issued; tests count refreshes by it.</summary>
     public int TokensIssued => _credentials.TokensIssued;
 
     /// <summary>Starts a server on 127.0.0.1 and returns once it accepts connections.</summary>
     /// <param name="options">The settings, or null for the defaults.</param>
     /// <param name="cancellationToken">Abandons the start.</param>
     /// <returns>The running server; dispose it to stop it.</returns>
-    /// <exception cref="ArgumentOutOfRangeException">The port is not between 0 and 65535.</exception>
+    /// <exception cref="ArgumentOutOfRangeException">
+    /// The port is outside 0 to 65535, or the token lifetime is negative.
+    /// </exception>
+    /// <exception cref="ArgumentException">No WebSocket sub-protocol is given.</exception>
     /// <exception cref="IOException">The port is already in use.</exception>
+    /// <exception cref="OperationCanceledException">The token fired during start.</exception>
     public static async Task<DemoServerHost> StartAsync(
         DemoServerOptions? options = null,
         CancellationToken cancellationToken = default)
@@ -73,6 +77,14 @@ public sealed class DemoServerHost : IAsyncDisposable
         options ??= new DemoServerOptions();
         ArgumentOutOfRangeException.ThrowIfNegative(options.Port);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(options.Port, IPEndPoint.MaxPort);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.TokenLifetime, TimeSpan.Zero);
+        ArgumentNullException.ThrowIfNull(options.TimeProvider);
+        if (options.WebSocketSubProtocols is not { Length: > 0 })
+        {
+            throw new ArgumentException(
+                "At least one WebSocket sub-protocol must be enabled.",
+                nameof(options));
+        }
 
         var credentials = new CredentialStore(options.TimeProvider);
         var app = Build(options, credentials);

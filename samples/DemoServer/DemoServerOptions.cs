@@ -12,7 +12,7 @@ public sealed class DemoServerOptions
     /// <value>Defaults to 0, which lets the operating system pick a free port.</value>
     public int Port { get; init; }
 
-    /// <summary>How long a token from <c>/token</c> stays valid when the request names no TTL.</summary>
+    /// <summary>How long a token from <c>/token</c> lives when the request names no TTL.</summary>
     /// <value>Defaults to five minutes.</value>
     public TimeSpan TokenLifetime { get; init; } = TimeSpan.FromMinutes(5);
 

@@ -13,15 +13,27 @@ internal static class Program
     {
         if (!TryReadPort(args, out var port))
         {
-            await Console.Error.WriteLineAsync("Usage: DemoServer [--port <0-65535>]  (0 = any free port)");
+            await Console.Error.WriteLineAsync("Usage: DemoServer [--port <0-65535>] (0 = any)");
             return 2;
         }
 
-        await using var host = await DemoServerHost.StartAsync(new DemoServerOptions { Port = port });
+        DemoServerHost host;
+        try
+        {
+            host = await DemoServerHost.StartAsync(new DemoServerOptions { Port = port });
+        }
+        catch (IOException exception)
+        {
+            await Console.Error.WriteLineAsync($"Could not start: {exception.Message}");
+            return 1;
+        }
+
+        await using var running = host;
         Console.WriteLine($"Demo GraphQL server listening on {host.Endpoint}");
         Console.WriteLine($"  WebSocket:     {host.WebSocketEndpoint}");
         Console.WriteLine($"  200-on-auth:   {host.Endpoint200}");
-        Console.WriteLine($"  Token / login: POST {host.BaseAddress}token, POST {host.BaseAddress}login");
+        Console.WriteLine($"  Token:         POST {host.BaseAddress}token");
+        Console.WriteLine($"  Login:         POST {host.BaseAddress}login");
         Console.WriteLine("Press Ctrl+C to stop.");
 
         var stop = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
@@ -45,10 +57,12 @@ internal static class Program
         port = 0;
         for (var index = 0; index < args.Length; index++)
         {
+            const string Inline = "--port=";
             var value = args[index] switch
             {
                 "--port" when index + 1 < args.Length => args[++index],
-                var arg when arg.StartsWith("--port=", StringComparison.Ordinal) => arg["--port=".Length..],
+                var arg when arg.StartsWith(Inline, StringComparison.Ordinal) =>
+                    arg[Inline.Length..],
                 _ => null,
             };
             if (value is null

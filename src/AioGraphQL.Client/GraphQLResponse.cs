@@ -84,7 +84,9 @@ public sealed class GraphQLResponse : IDisposable
         return data.Deserialize<T>(options ?? GraphQLJson.WebOptions);
     }
 
-    /// <summary>Deserializes <see cref="Data"/> with source-generated metadata (trim-safe).</summary>
+    /// <summary>
+    /// Deserializes <see cref="Data"/> with source-generated metadata (trim-safe).
+    /// </summary>
     /// <typeparam name="T">The type to read the data into.</typeparam>
     /// <param name="typeInfo">The metadata for <typeparamref name="T"/>.</param>
     /// <returns>The data, or <c>default</c> when it is absent or null.</returns>
@@ -117,7 +119,9 @@ public sealed class GraphQLResponse : IDisposable
         return this;
     }
 
-    /// <summary>The whole response as JSON text, for display and logs the caller controls.</summary>
+    /// <summary>
+    /// The whole response as JSON text, for display and logs the caller controls.
+    /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The response was disposed.</exception>
     public override string ToString()

@@ -10,6 +10,8 @@ namespace AioGraphQL.DemoServer.Auth;
 /// </summary>
 internal sealed class AuthEndpoints
 {
+    private const long MaxTtlSeconds = 10L * 365 * 24 * 60 * 60;
+
     private readonly CredentialStore _store;
 
     private readonly TimeSpan _defaultTokenLifetime;
@@ -115,7 +117,8 @@ internal sealed class AuthEndpoints
             return false;
         }
 
-        lifetime = TimeSpan.FromSeconds(Math.Min(seconds, (long)TimeSpan.FromDays(3650).TotalSeconds));
+        // Capped at ten years so that an absurd request cannot overflow the expiry time.
+        lifetime = TimeSpan.FromSeconds(Math.Min(seconds, MaxTtlSeconds));
         return true;
     }
 

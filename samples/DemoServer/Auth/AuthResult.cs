@@ -18,15 +18,13 @@ internal sealed class AuthResult
     /// <summary>The authenticated (or anonymous) caller; null when rejected.</summary>
     public Viewer? Viewer { get; }
 
-    /// <summary>Why the credential was rejected, safe to show the caller; null when accepted.</summary>
+    /// <summary>Why the credential was rejected, safe to show callers; null if accepted.</summary>
     public string? FailureMessage { get; }
 
-    /// <summary>Whether a credential was presented and turned out to be invalid.</summary>
-    public bool IsRejected => FailureMessage is not null;
-
     /// <summary>Accepts the demo user, recording how they proved who they are.</summary>
-    public static AuthResult Accept(string authMethod) => new(new Viewer(DemoCredentials.User, authMethod), null);
+    public static AuthResult Accept(string authMethod) =>
+        new(new Viewer(DemoCredentials.User, authMethod), null);
 
-    /// <summary>Rejects a presented credential; the message must never contain the secret.</summary>
+    /// <summary>Rejects a presented credential; the message must never hold the secret.</summary>
     public static AuthResult Reject(string failureMessage) => new(null, failureMessage);
 }

@@ -20,7 +20,7 @@ internal sealed class Authenticator
 
     /// <summary>Checks the credentials a request presented.</summary>
     /// <param name="credentials">What the request carried.</param>
-    /// <returns>The viewer, the anonymous viewer when nothing was presented, or a rejection.</returns>
+    /// <returns>The viewer, the anonymous one if nothing was presented, or a rejection.</returns>
     public AuthResult Authenticate(PresentedCredentials credentials)
     {
         if (credentials.Authorization is { } authorization)

@@ -72,5 +72,6 @@ internal sealed class CredentialStore
         }
     }
 
-    private static string NewSecret() => Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
+    private static string NewSecret() =>
+        Base64Url.EncodeToString(RandomNumberGenerator.GetBytes(32));
 }

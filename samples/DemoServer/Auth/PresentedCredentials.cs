@@ -2,7 +2,7 @@ using AioGraphQL.DemoServer.Execution;
 
 namespace AioGraphQL.DemoServer.Auth;
 
-/// <summary>The credential-bearing values a request carried, before any of them is checked.</summary>
+/// <summary>The credential-bearing values a request carried, before any is checked.</summary>
 /// <param name="Authorization">The <c>Authorization</c> header value, if any.</param>
 /// <param name="ApiKey">The <c>X-API-Key</c> header value, if any.</param>
 /// <param name="SessionCookie">The value of the <c>demo_session</c> cookie, if any.</param>
@@ -40,7 +40,8 @@ internal readonly record struct PresentedCredentials(
         foreach (var pair in cookieHeader.Split([';', ','], StringSplitOptions.TrimEntries))
         {
             var separator = pair.IndexOf('=', StringComparison.Ordinal);
-            if (separator > 0 && pair.AsSpan(0, separator).SequenceEqual(DemoCredentials.CookieName))
+            var name = separator > 0 ? pair.AsSpan(0, separator) : [];
+            if (name.SequenceEqual(DemoCredentials.CookieName))
             {
                 return pair[(separator + 1)..];
             }

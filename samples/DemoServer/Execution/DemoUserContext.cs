@@ -25,5 +25,5 @@ internal sealed class DemoUserContext : Dictionary<string, object?>
     /// <summary>Gets the demo context of the operation a field belongs to.</summary>
     public static DemoUserContext Of(IResolveFieldContext context) =>
         context.UserContext as DemoUserContext
-        ?? throw new InvalidOperationException("The operation was started without a demo user context.");
+        ?? throw new InvalidOperationException("The operation has no demo user context.");
 }

@@ -20,7 +20,7 @@ internal sealed class GraphQLRequestReader
         _serializer = serializer;
     }
 
-    /// <summary>Reads a request from a JSON object such as a POST body or a subscribe payload.</summary>
+    /// <summary>Reads a request from a JSON object: a POST body or a subscribe payload.</summary>
     /// <param name="json">The JSON value that should hold the request.</param>
     /// <param name="request">The request, when it is well-formed.</param>
     /// <param name="error">Why the request is ill-formed, otherwise.</param>
@@ -128,7 +128,8 @@ internal sealed class GraphQLRequestReader
     private static bool TryReadOptionalString(JsonElement json, string name, out string? value)
     {
         value = null;
-        if (!json.TryGetProperty(name, out var property) || property.ValueKind == JsonValueKind.Null)
+        if (!json.TryGetProperty(name, out var property)
+            || property.ValueKind == JsonValueKind.Null)
         {
             return true;
         }
@@ -140,7 +141,8 @@ internal sealed class GraphQLRequestReader
     private static bool TryReadOptionalObject(JsonElement json, string name, out JsonElement? value)
     {
         value = null;
-        return !json.TryGetProperty(name, out var property) || TryReadOptionalObject(property, out value);
+        return !json.TryGetProperty(name, out var property)
+            || TryReadOptionalObject(property, out value);
     }
 
     private static bool TryReadOptionalObject(JsonElement property, out JsonElement? value)

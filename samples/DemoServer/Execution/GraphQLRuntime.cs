@@ -1,3 +1,4 @@
+using System.Text.Encodings.Web;
 using System.Text.Json;
 using GraphQL;
 using GraphQL.SystemTextJson;
@@ -23,20 +24,17 @@ internal sealed class GraphQLRuntime
 
         // Our converter goes in first so that GraphQL.NET sees an error writer is present
         // and does not add its own.
-        SerializerOptions = new JsonSerializerOptions();
-        SerializerOptions.Converters.Add(new GraphQLErrorJsonConverter());
-        Serializer = new GraphQLSerializer(SerializerOptions);
+        var serializerOptions = new JsonSerializerOptions
+        {
+            Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        };
+        serializerOptions.Converters.Add(new GraphQLErrorJsonConverter());
+        Serializer = new GraphQLSerializer(serializerOptions);
         RequestReader = new GraphQLRequestReader(Serializer);
     }
 
     /// <summary>Writes execution results and reads inputs.</summary>
     public GraphQLSerializer Serializer { get; }
-
-    /// <summary>
-    /// The options behind <see cref="Serializer"/>, which hold GraphQL.NET's converters, for
-    /// writing results straight into a larger JSON message.
-    /// </summary>
-    public JsonSerializerOptions SerializerOptions { get; }
 
     /// <summary>Reads request parameters from JSON or a query string.</summary>
     public GraphQLRequestReader RequestReader { get; }

@@ -19,7 +19,7 @@ internal sealed class RequestHeaders
     /// <summary>Every header, in the order received.</summary>
     public IReadOnlyList<KeyValuePair<string, string>> All => _entries;
 
-    /// <summary>Copies the headers of an HTTP request; repeated headers are joined by commas.</summary>
+    /// <summary>Copies an HTTP request's headers; repeated headers are joined by commas.</summary>
     public static RequestHeaders From(IHeaderDictionary headers)
     {
         var entries = new List<KeyValuePair<string, string>>(headers.Count);
@@ -31,7 +31,7 @@ internal sealed class RequestHeaders
         return new RequestHeaders(entries);
     }
 
-    /// <summary>Creates a header set from name/value pairs; a later pair replaces an earlier one.</summary>
+    /// <summary>Creates headers from name/value pairs; later pairs replace earlier ones.</summary>
     public static RequestHeaders From(IEnumerable<KeyValuePair<string, string>> pairs) =>
         new RequestHeaders([]).WithOverrides(pairs);
 

@@ -38,22 +38,30 @@ internal sealed class GraphQLHttpEndpoint
         if (!isGet && !HttpMethods.IsPost(context.Request.Method))
         {
             context.Response.Headers.Allow = "GET, POST";
-            await WriteErrorAsync(context, format, StatusCodes.Status405MethodNotAllowed,
-                "Only GET and POST are supported.", "METHOD_NOT_ALLOWED");
+            await WriteErrorAsync(
+                context,
+                format,
+                StatusCodes.Status405MethodNotAllowed,
+                "Only GET and POST are supported.",
+                "METHOD_NOT_ALLOWED");
             return;
         }
 
-        var auth = _authenticator.Authenticate(
-            PresentedCredentials.From(RequestHeaders.From(context.Request.Headers)));
-        if (auth.IsRejected)
+        var headers = RequestHeaders.From(context.Request.Headers);
+        var auth = _authenticator.Authenticate(PresentedCredentials.From(headers));
+        if (auth.Viewer is not { } viewer)
         {
             if (rejectedStatusCode == StatusCodes.Status401Unauthorized)
             {
                 context.Response.Headers.WWWAuthenticate = "Bearer";
             }
 
-            await WriteErrorAsync(context, format, rejectedStatusCode,
-                auth.FailureMessage!, DemoErrors.UnauthenticatedCode); // Set when rejected.
+            await WriteErrorAsync(
+                context,
+                format,
+                rejectedStatusCode,
+                auth.FailureMessage!, // A result without a viewer always has a failure message.
+                DemoErrors.UnauthenticatedCode);
             return;
         }
 
@@ -66,22 +74,26 @@ internal sealed class GraphQLHttpEndpoint
             return;
         }
 
-        await ExecuteAsync(context, format, request, auth.Viewer!, isGet); // Set when accepted.
+        var userContext = new DemoUserContext(viewer, headers);
+        await ExecuteAsync(context, format, request, userContext, isGet);
     }
 
     private async Task ExecuteAsync(
         HttpContext context,
         ResponseFormat format,
         GraphQLRequestBody request,
-        Viewer viewer,
+        DemoUserContext userContext,
         bool isGet)
     {
-        var userContext = new DemoUserContext(viewer, RequestHeaders.From(context.Request.Headers));
         var rule = isGet ? TransportOperationRule.HttpGet : TransportOperationRule.HttpPost;
         ExecutionResult result;
         try
         {
-            result = await _runtime.ExecuteAsync(request, userContext, rule, context.RequestAborted);
+            result = await _runtime.ExecuteAsync(
+                request,
+                userContext,
+                rule,
+                context.RequestAborted);
         }
         catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
         {
@@ -114,7 +126,9 @@ internal sealed class GraphQLHttpEndpoint
         HttpRequest httpRequest)
     {
         if (!MediaTypeHeaderValue.TryParse(httpRequest.ContentType, out var contentType)
-            || !contentType.MediaType.Equals("application/json", StringComparison.OrdinalIgnoreCase))
+            || !contentType.MediaType.Equals(
+                "application/json",
+                StringComparison.OrdinalIgnoreCase))
         {
             return (null, new RequestError(
                 StatusCodes.Status415UnsupportedMediaType,
@@ -128,7 +142,8 @@ internal sealed class GraphQLHttpEndpoint
                 httpRequest.Body,
                 default,
                 httpRequest.HttpContext.RequestAborted);
-            return _runtime.RequestReader.TryRead(body.RootElement, out var request, out var message)
+            var reader = _runtime.RequestReader;
+            return reader.TryRead(body.RootElement, out var request, out var message)
                 ? (request, default)
                 : (null, RequestError.BadRequest(message));
         }
@@ -163,6 +178,9 @@ internal sealed class GraphQLHttpEndpoint
     {
         context.Response.StatusCode = statusCode;
         context.Response.ContentType = format.ContentType;
-        return _runtime.Serializer.WriteAsync(context.Response.Body, result, context.RequestAborted);
+        return _runtime.Serializer.WriteAsync(
+            context.Response.Body,
+            result,
+            context.RequestAborted);
     }
 }

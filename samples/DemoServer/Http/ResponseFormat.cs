@@ -55,14 +55,17 @@ internal sealed class ResponseFormat
                 continue;
             }
 
-            if (range.MediaType.Equals(GraphQLResponseMediaType, StringComparison.OrdinalIgnoreCase))
+            if (IsMediaType(range, GraphQLResponseMediaType))
             {
                 return GraphQLResponseJson;
             }
 
-            acceptsJson |= range.MediaType.Equals(JsonMediaType, StringComparison.OrdinalIgnoreCase);
+            acceptsJson |= IsMediaType(range, JsonMediaType);
         }
 
         return acceptsJson ? Json : GraphQLResponseJson;
     }
+
+    private static bool IsMediaType(MediaTypeHeaderValue range, string mediaType) =>
+        range.MediaType.Equals(mediaType, StringComparison.OrdinalIgnoreCase);
 }

@@ -31,7 +31,8 @@ internal sealed class AsyncEnumerableObservable : IObservable<object?>
     {
         try
         {
-            await foreach (var item in _source(cancellationToken).WithCancellation(cancellationToken))
+            var items = _source(cancellationToken).WithCancellation(cancellationToken);
+            await foreach (var item in items)
             {
                 observer.OnNext(item);
             }

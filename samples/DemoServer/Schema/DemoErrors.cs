@@ -3,7 +3,7 @@ using GraphQL;
 
 namespace AioGraphQL.DemoServer.Schema;
 
-/// <summary>The GraphQL errors the schema's fields raise, so their codes are written once.</summary>
+/// <summary>The GraphQL errors the schema's fields raise, each code written once.</summary>
 internal static class DemoErrors
 {
     /// <summary>The code of every authentication failure, over every transport.</summary>
@@ -33,5 +33,8 @@ internal static class DemoErrors
 
     /// <summary>An argument was outside the range the field allows.</summary>
     public static ExecutionError OutOfRange(string argumentName, int minimum, int maximum) =>
-        new($"'{argumentName}' must be between {minimum} and {maximum}.") { Code = "BAD_USER_INPUT" };
+        new($"'{argumentName}' must be between {minimum} and {maximum}.")
+        {
+            Code = "BAD_USER_INPUT",
+        };
 }

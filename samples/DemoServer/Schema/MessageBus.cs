@@ -45,7 +45,9 @@ internal sealed class MessageBus : IObservable<DemoMessage>
     {
         lock (_gate)
         {
-            _observers = Array.FindAll(_observers, candidate => !ReferenceEquals(candidate, observer));
+            _observers = Array.FindAll(
+                _observers,
+                candidate => !ReferenceEquals(candidate, observer));
         }
     }
 }

@@ -48,7 +48,8 @@ internal sealed record ConnectionIdentity(AuthResult Auth, RequestHeaders Header
             return pairs;
         }
 
-        if (members.TryGetProperty("headers", out var nested) && nested.ValueKind == JsonValueKind.Object)
+        if (members.TryGetProperty("headers", out var nested)
+            && nested.ValueKind == JsonValueKind.Object)
         {
             AddMembers(nested, pairs);
         }
@@ -68,7 +69,7 @@ internal sealed record ConnectionIdentity(AuthResult Auth, RequestHeaders Header
             }
 
             var value = member.Value.ValueKind == JsonValueKind.String
-                ? member.Value.GetString()!  // A JSON string is never null.
+                ? member.Value.GetString()! // A JSON string is never null.
                 : member.Value.GetRawText();
             pairs.Add(new(member.Name, value));
         }

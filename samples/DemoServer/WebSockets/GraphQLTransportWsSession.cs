@@ -1,6 +1,6 @@
+using System.Text.Json;
 using AioGraphQL.DemoServer.Execution;
 using GraphQL;
-using System.Text.Json;
 
 namespace AioGraphQL.DemoServer.WebSockets;
 
@@ -86,7 +86,8 @@ internal sealed class GraphQLTransportWsSession
             return _connection.CloseAsync(1009, "Message too big");
         }
 
-        if (frame.Status != ReceiveStatus.Text || !ClientMessage.TryParse(frame.Text, out var message))
+        if (frame.Status != ReceiveStatus.Text
+            || !ClientMessage.TryParse(frame.Text, out var message))
         {
             return CloseInvalidAsync();
         }
@@ -94,9 +95,7 @@ internal sealed class GraphQLTransportWsSession
         return message.Type switch
         {
             "connection_init" => InitialiseAsync(message),
-            "ping" => _connection.SendAsync(message.Payload is { ValueKind: JsonValueKind.Object } payload
-                ? ProtocolMessageWriter.Echo("pong", payload)
-                : ProtocolMessageWriter.Message("pong")),
+            "ping" => PongAsync(message.Payload),
             "pong" => Task.CompletedTask,
             "subscribe" => SubscribeAsync(message, sessionToken),
             "complete" when message.Id is { } id => CompleteAsync(id),
@@ -157,6 +156,15 @@ internal sealed class GraphQLTransportWsSession
         {
             await _connection.CloseAsync(4409, $"Subscriber for {id} already exists");
         }
+    }
+
+    private Task<bool> PongAsync(JsonElement? pingPayload)
+    {
+        // The protocol lets pong carry the ping's payload back; only objects are allowed.
+        var pong = pingPayload is { ValueKind: JsonValueKind.Object } payload
+            ? ProtocolMessageWriter.Echo("pong", payload)
+            : ProtocolMessageWriter.Message("pong");
+        return _connection.SendAsync(pong);
     }
 
     private Task CompleteAsync(string id)

@@ -17,6 +17,9 @@ namespace AioGraphQL.DemoServer.WebSockets;
 /// </remarks>
 internal sealed class GraphQLWebSocketEndpoint
 {
+    // Short, so that disposing a host in a test is quick even if a client never answers.
+    private static readonly TimeSpan s_shutdownHandshakeTimeout = TimeSpan.FromSeconds(1);
+
     private readonly SessionServices _services;
 
     private readonly string[] _subProtocols;
@@ -37,7 +40,7 @@ internal sealed class GraphQLWebSocketEndpoint
         _services = new SessionServices(
             runtime,
             new OperationRunner(runtime),
-            new ProtocolMessageWriter(runtime.SerializerOptions),
+            new ProtocolMessageWriter(runtime.Serializer),
             authenticator,
             options.TimeProvider);
         _subProtocols = [.. options.WebSocketSubProtocols];
@@ -52,8 +55,9 @@ internal sealed class GraphQLWebSocketEndpoint
         if (protocol is null)
         {
             context.Response.StatusCode = StatusCodes.Status400BadRequest;
+            var supported = string.Join(", ", _subProtocols);
             await context.Response.WriteAsync(
-                $"No offered sub-protocol is supported; use one of: {string.Join(", ", _subProtocols)}.",
+                $"No offered sub-protocol is supported; offer one of: {supported}",
                 context.RequestAborted);
             return;
         }
@@ -61,15 +65,43 @@ internal sealed class GraphQLWebSocketEndpoint
         using var socket = await context.WebSockets.AcceptWebSocketAsync(
             offered.Count == 0 ? null : protocol);
         using var connection = new WebSocketConnection(socket, context.RequestAborted);
-        using var shutdown = _serverStopping.Register(
-            () => _ = connection.CloseAsync(1001, "The server is shutting down"));
+        var shutdownClose = Task.CompletedTask;
+        using (_serverStopping.Register(() => shutdownClose = connection.CloseAsync(
+            1001,
+            "The server is shutting down",
+            s_shutdownHandshakeTimeout)))
+        {
+            await RunSessionAsync(context, protocol, connection);
+        }
+
+        // Disposing the registration above waited for its callback, so no close can start
+        // now; one already started must finish before the connection is disposed.
+        await IgnoringDisconnectsAsync(shutdownClose);
+    }
+
+    private async Task RunSessionAsync(
+        HttpContext context,
+        string protocol,
+        WebSocketConnection connection)
+    {
         var headers = RequestHeaders.From(context.Request.Headers);
+        if (protocol == SubProtocolNames.GraphQLTransportWs)
+        {
+            var session = new GraphQLTransportWsSession(connection, headers, _services);
+            await IgnoringDisconnectsAsync(session.RunAsync(context.RequestAborted));
+        }
+        else
+        {
+            var session = new GraphQLWsSession(connection, headers, _services);
+            await IgnoringDisconnectsAsync(session.RunAsync(context.RequestAborted));
+        }
+    }
+
+    private static async Task IgnoringDisconnectsAsync(Task task)
+    {
         try
         {
-            var session = protocol == SubProtocolNames.GraphQLTransportWs
-                ? new GraphQLTransportWsSession(connection, headers, _services).RunAsync(context.RequestAborted)
-                : new GraphQLWsSession(connection, headers, _services).RunAsync(context.RequestAborted);
-            await session;
+            await task;
         }
         catch (WebSocketException)
         {
@@ -85,7 +117,9 @@ internal sealed class GraphQLWebSocketEndpoint
     {
         if (offered.Count == 0)
         {
-            return _subProtocols.Contains(SubProtocolNames.GraphQLWs) ? SubProtocolNames.GraphQLWs : null;
+            return _subProtocols.Contains(SubProtocolNames.GraphQLWs)
+                ? SubProtocolNames.GraphQLWs
+                : null;
         }
 
         return _subProtocols.FirstOrDefault(

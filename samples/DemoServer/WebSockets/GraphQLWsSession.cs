@@ -94,8 +94,7 @@ internal sealed class GraphQLWsSession
 
         if (!ClientMessage.TryParse(frame.Text, out var message))
         {
-            return _connection.SendAsync(ProtocolMessageWriter.ErrorMessage(
-                "connection_error", null, "The message is not a JSON object with a string type."));
+            return SendConnectionErrorAsync("The message is not a JSON object with a string type.");
         }
 
         return message.Type switch
@@ -118,8 +117,7 @@ internal sealed class GraphQLWsSession
 
         if (message.Payload is { ValueKind: not JsonValueKind.Object })
         {
-            await _connection.SendAsync(ProtocolMessageWriter.ErrorMessage(
-                "connection_error", null, "The connection_init payload must be an object."));
+            await SendConnectionErrorAsync("The connection_init payload must be an object.");
             return;
         }
 
@@ -129,8 +127,7 @@ internal sealed class GraphQLWsSession
             _services.Authenticator);
         if (identity.Auth.Viewer is not { } viewer)
         {
-            await _connection.SendAsync(
-                ProtocolMessageWriter.ErrorMessage("connection_error", null, "Forbidden"));
+            await SendConnectionErrorAsync("Forbidden");
             await _connection.CloseAsync(4403, "Forbidden");
             return;
         }
@@ -215,6 +212,10 @@ internal sealed class GraphQLWsSession
             ? ProtocolMessageWriter.Message("complete", operation.Id)
             : _services.Writer.Errors("error", operation.Id, errors));
     }
+
+    private Task<bool> SendConnectionErrorAsync(string message) =>
+        _connection.SendAsync(
+            ProtocolMessageWriter.ErrorMessage("connection_error", id: null, message));
 
     private async Task SendErrorAsync(string? id, string message) =>
         await _connection.SendAsync(

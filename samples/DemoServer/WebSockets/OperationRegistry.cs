@@ -52,7 +52,7 @@ internal sealed class OperationRegistry
     /// <summary>
     /// Frees the id of an operation that finished by itself. Called before its final message.
     /// </summary>
-    /// <returns>False when the client stopped the operation first, so nothing more is due.</returns>
+    /// <returns>False if the client stopped the operation first, so nothing more is due.</returns>
     public bool TryRelease(RunningOperation operation) =>
         _active.TryRemove(new KeyValuePair<string, RunningOperation>(operation.Id, operation));
 

@@ -46,7 +46,8 @@ internal sealed class OperationRunner
         if (result.Streams is { Count: > 0 } streams)
         {
             // Validation allows a subscription exactly one root field, so one stream.
-            return await ForwardEventsAsync(streams.Values.First(), onResultAsync, cancellationToken);
+            var stream = streams.Values.First();
+            return await ForwardEventsAsync(stream, onResultAsync, cancellationToken);
         }
 
         if (result.Operation?.Operation == OperationType.Subscription)

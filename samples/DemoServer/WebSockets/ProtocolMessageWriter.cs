@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Text.Json;
 using GraphQL;
+using GraphQL.SystemTextJson;
 
 namespace AioGraphQL.DemoServer.WebSockets;
 
@@ -10,24 +11,24 @@ namespace AioGraphQL.DemoServer.WebSockets;
 /// </summary>
 internal sealed class ProtocolMessageWriter
 {
-    private readonly JsonSerializerOptions _options;
+    private readonly GraphQLSerializer _serializer;
 
-    /// <summary>Creates a writer using GraphQL.NET's result converters.</summary>
-    public ProtocolMessageWriter(JsonSerializerOptions graphQLOptions)
+    /// <summary>Creates a writer that renders results and errors with GraphQL.NET.</summary>
+    public ProtocolMessageWriter(GraphQLSerializer serializer)
     {
-        _options = graphQLOptions;
+        _serializer = serializer;
     }
 
-    /// <summary>A message without payload, such as <c>connection_ack</c> or <c>complete</c>.</summary>
+    /// <summary>A message without payload, like <c>connection_ack</c> or <c>complete</c>.</summary>
     public static byte[] Message(string type, string? id = null) => Write(type, id, null);
 
     /// <summary>A message whose payload is one execution result.</summary>
     public byte[] Result(string type, string id, ExecutionResult result) =>
-        Write(type, id, writer => JsonSerializer.Serialize(writer, result, _options));
+        Write(type, id, writer => writer.WriteRawValue(_serializer.Serialize(result)));
 
     /// <summary>A message whose payload is an array of GraphQL errors.</summary>
     public byte[] Errors(string type, string? id, IEnumerable<ExecutionError> errors) =>
-        Write(type, id, writer => JsonSerializer.Serialize(writer, errors, _options));
+        Write(type, id, writer => writer.WriteRawValue(_serializer.Serialize(errors)));
 
     /// <summary>A message whose payload is <c>{"message": …}</c>.</summary>
     public static byte[] ErrorMessage(string type, string? id, string message) =>
@@ -39,7 +40,8 @@ internal sealed class ProtocolMessageWriter
         });
 
     /// <summary>A message whose payload is a copy of JSON received from the client.</summary>
-    public static byte[] Echo(string type, JsonElement payload) => Write(type, null, payload.WriteTo);
+    public static byte[] Echo(string type, JsonElement payload) =>
+        Write(type, null, payload.WriteTo);
 
     private static byte[] Write(string type, string? id, Action<Utf8JsonWriter>? writePayload)
     {

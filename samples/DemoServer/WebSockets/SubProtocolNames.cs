@@ -6,6 +6,6 @@ internal static class SubProtocolNames
     /// <summary>The graphql-ws library's protocol.</summary>
     public const string GraphQLTransportWs = "graphql-transport-ws";
 
-    /// <summary>The legacy subscriptions-transport-ws protocol, confusingly named graphql-ws.</summary>
+    /// <summary>The legacy subscriptions-transport-ws protocol, confusingly graphql-ws.</summary>
     public const string GraphQLWs = "graphql-ws";
 }

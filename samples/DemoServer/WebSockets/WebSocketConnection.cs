@@ -13,9 +13,8 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>The largest message the server reads, in bytes.</summary>
     public const int MaxMessageBytes = 1024 * 1024;
 
-    // Real time on purpose: this bounds how long a silent peer can hold the socket open after
-    // we sent our close frame, which is network hygiene rather than protocol timing.
-    private static readonly TimeSpan s_closeHandshakeTimeout = TimeSpan.FromSeconds(5);
+    /// <summary>How long a peer gets to answer our close frame unless a call says.</summary>
+    public static readonly TimeSpan DefaultCloseHandshakeTimeout = TimeSpan.FromSeconds(5);
 
     private readonly WebSocket _socket;
 
@@ -54,7 +53,9 @@ internal sealed class WebSocketConnection : IDisposable
         // once MaxMessageBytes have arrived, so a peer cannot keep it going for free.
         while (true)
         {
-            var result = await _socket.ReceiveAsync(buffer.GetMemory(4096), _receiveCancellation.Token);
+            var result = await _socket.ReceiveAsync(
+                buffer.GetMemory(4096),
+                _receiveCancellation.Token);
             if (result.MessageType == WebSocketMessageType.Close)
             {
                 return new ReceivedFrame(ReceiveStatus.Closed, string.Empty);
@@ -69,8 +70,8 @@ internal sealed class WebSocketConnection : IDisposable
             if (result.EndOfMessage)
             {
                 return result.MessageType == WebSocketMessageType.Text
-                    ? new ReceivedFrame(ReceiveStatus.Text, Encoding.UTF8.GetString(buffer.WrittenSpan))
-                    : new ReceivedFrame(ReceiveStatus.Binary, string.Empty);
+                    ? new(ReceiveStatus.Text, Encoding.UTF8.GetString(buffer.WrittenSpan))
+                    : new(ReceiveStatus.Binary, string.Empty);
             }
         }
     }
@@ -90,7 +91,11 @@ internal sealed class WebSocketConnection : IDisposable
 
             // The connection's token, not an operation's: cancelling a send part-way would
             // abort the whole socket.
-            await _socket.SendAsync(utf8Message, WebSocketMessageType.Text, true, _connectionAborted);
+            await _socket.SendAsync(
+                utf8Message,
+                WebSocketMessageType.Text,
+                endOfMessage: true,
+                _connectionAborted);
             return true;
         }
         catch (WebSocketException)
@@ -105,12 +110,15 @@ internal sealed class WebSocketConnection : IDisposable
     }
 
     /// <summary>
-    /// Sends the close frame once, then gives the peer a few seconds to answer before the
+    /// Sends the close frame once, then gives the peer a little time to answer before the
     /// pending receive is cancelled.
     /// </summary>
     /// <param name="closeCode">The close code, such as 4403.</param>
     /// <param name="reason">The close reason; cut to the 123 bytes a close frame allows.</param>
-    public async Task CloseAsync(int closeCode, string reason)
+    /// <param name="handshakeTimeout">
+    /// How long the peer gets to answer; <see cref="DefaultCloseHandshakeTimeout"/> when null.
+    /// </param>
+    public async Task CloseAsync(int closeCode, string reason, TimeSpan? handshakeTimeout = null)
     {
         await _sendLock.WaitAsync(_connectionAborted);
         try
@@ -128,7 +136,9 @@ internal sealed class WebSocketConnection : IDisposable
                     _connectionAborted);
             }
 
-            _receiveCancellation.CancelAfter(s_closeHandshakeTimeout);
+            // Real time on purpose: this bounds how long a silent peer can hold the socket
+            // after our close frame, which is network hygiene rather than protocol timing.
+            _receiveCancellation.CancelAfter(handshakeTimeout ?? DefaultCloseHandshakeTimeout);
         }
         catch (WebSocketException)
         {
@@ -144,8 +154,9 @@ internal sealed class WebSocketConnection : IDisposable
     /// <inheritdoc/>
     public void Dispose()
     {
+        // The send lock is left alone: it owns no handle, and an operation that outlived its
+        // connection may still try a send, which must fail quietly rather than throw.
         _receiveCancellation.Dispose();
-        _sendLock.Dispose();
     }
 
     private static string TruncateReason(string reason)

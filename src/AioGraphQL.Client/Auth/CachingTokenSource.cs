@@ -43,13 +43,17 @@ public sealed class CachingTokenSource
     /// <summary>
     /// How long before its expiry a cached token is replaced.
     /// </summary>
-    /// <value>Thirty seconds unless given at construction (<see cref="DefaultRefreshMargin"/>).</value>
+    /// <value>
+    /// Thirty seconds unless given at construction (<see cref="DefaultRefreshMargin"/>).
+    /// </value>
     public TimeSpan RefreshMargin { get; }
 
     /// <summary>How many times the fetch function has been started.</summary>
     public int FetchCount { get; private set; }
 
-    /// <summary>Returns a token that is valid for longer than the margin, fetching if needed.</summary>
+    /// <summary>
+    /// Returns a token that is valid for longer than the margin, fetching if needed.
+    /// </summary>
     /// <param name="cancellationToken">Stops this caller's wait; the shared fetch goes on.</param>
     /// <returns>The token text.</returns>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>

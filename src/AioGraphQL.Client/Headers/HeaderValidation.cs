@@ -3,7 +3,9 @@ namespace AioGraphQL.Client;
 /// <summary>Checks header names and values before they can reach the wire.</summary>
 internal static class HeaderValidation
 {
-    /// <summary>Throws when the name is not an HTTP token or the value could split a header.</summary>
+    /// <summary>
+    /// Throws when the name is not an HTTP token or the value could split a header.
+    /// </summary>
     public static void ThrowIfInvalid(string name, string? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);

@@ -36,7 +36,9 @@ public sealed class DemoServerHttpTests : IAsyncLifetime
             _server.Endpoint.ToString(),
             headers: new()
             {
-                ["Authorization"] = GraphQLAuth.Basic(DemoCredentials.User, DemoCredentials.Password),
+                ["Authorization"] = GraphQLAuth.Basic(
+                    DemoCredentials.User,
+                    DemoCredentials.Password),
             });
 
         using var response = await client.QueryAsync("{ viewer { login authMethod } }");
@@ -233,7 +235,12 @@ public sealed class DemoServerHttpTests : IAsyncLifetime
     private async Task<string> FetchTokenAsync(int? ttlSeconds = null)
     {
         using var response = await s_http.PostAsJsonAsync(new Uri(_server.BaseAddress, "token"),
-            new { username = DemoCredentials.User, password = DemoCredentials.Password, ttlSeconds });
+            new
+            {
+                username = DemoCredentials.User,
+                password = DemoCredentials.Password,
+                ttlSeconds,
+            });
         response.EnsureSuccessStatusCode();
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("access_token").GetString()!;

@@ -111,7 +111,8 @@ public sealed class HttpFailureTests : IAsyncLifetime
         };
         await using var client = new GraphQLClient(options);
 
-        var ex = await Assert.ThrowsAsync<GraphQLTimeoutException>(() => client.QueryAsync("{ a }"));
+        var ex = await Assert.ThrowsAsync<GraphQLTimeoutException>(
+            () => client.QueryAsync("{ a }"));
 
         Assert.Equal(TimeSpan.FromMilliseconds(200), ex.Timeout);
     }
@@ -144,7 +145,9 @@ public sealed class HttpFailureTests : IAsyncLifetime
     public async Task QueryAsync_InjectedHttpClientTimeout_ThrowsGraphQLTimeout()
     {
         using var http = new HttpClient { Timeout = TimeSpan.FromMilliseconds(150) };
-        await using var client = new GraphQLClient(_server.Url("slow").ToString(), httpClient: http);
+        await using var client = new GraphQLClient(
+            _server.Url("slow").ToString(),
+            httpClient: http);
 
         await Assert.ThrowsAsync<GraphQLTimeoutException>(() => client.QueryAsync("{ a }"));
     }

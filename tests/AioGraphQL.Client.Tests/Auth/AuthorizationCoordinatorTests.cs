@@ -45,7 +45,9 @@ public sealed class AuthorizationCoordinatorTests
             await release.Task;
             throw new InvalidOperationException("refresh failed");
         });
-        var credential = await coordinator.GetAsync(GraphQLAuthorizationContext.HttpRequest, default);
+        var credential = await coordinator.GetAsync(
+            GraphQLAuthorizationContext.HttpRequest,
+            default);
 
         var refreshed = Enumerable.Range(0, 20)
             .Select(_ => coordinator.RefreshAsync(credential, default))

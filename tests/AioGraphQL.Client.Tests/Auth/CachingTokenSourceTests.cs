@@ -64,7 +64,9 @@ public sealed class CachingTokenSourceTests
             },
             timeProvider: _time);
 
-        var waiters = Enumerable.Range(0, 50).Select(_ => source.GetTokenAsync().AsTask()).ToArray();
+        var waiters = Enumerable.Range(0, 50)
+            .Select(_ => source.GetTokenAsync().AsTask())
+            .ToArray();
         release.SetResult(new AccessToken("shared", _time.GetUtcNow().AddHours(1)));
         var tokens = await Task.WhenAll(waiters).WaitAsync(TimeSpan.FromSeconds(10));
 
@@ -90,7 +92,9 @@ public sealed class CachingTokenSourceTests
             },
             timeProvider: _time);
 
-        var waiters = Enumerable.Range(0, 10).Select(_ => source.GetTokenAsync().AsTask()).ToArray();
+        var waiters = Enumerable.Range(0, 10)
+            .Select(_ => source.GetTokenAsync().AsTask())
+            .ToArray();
         release.SetException(new InvalidOperationException("token endpoint down"));
         var failures = await Task.WhenAll(waiters.Select(w =>
             Assert.ThrowsAsync<InvalidOperationException>(() => w)));
