@@ -3,7 +3,9 @@ namespace AioGraphQL.Client;
 /// <content>Subscriptions over WebSocket.</content>
 public sealed partial class GraphQLClient
 {
-    /// <summary>How many WebSockets the client keeps open or opening now; for diagnostics.</summary>
+    /// <summary>
+    /// How many WebSockets the client keeps open or opening now; for diagnostics.
+    /// </summary>
     internal int WebSocketConnectionCount => _webSocket.ConnectionCount;
 
     /// <summary>
@@ -57,7 +59,8 @@ public sealed partial class GraphQLClient
     /// <exception cref="GraphQLTimeoutException">
     /// While enumerating: no acknowledgement, pong or keep-alive came in time.
     /// </exception>
-    /// <exception cref="OperationCanceledException">While enumerating: the caller cancelled.</exception>
+    /// <exception cref="OperationCanceledException">While enumerating: the caller
+    /// cancelled.</exception>
     /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
     public IAsyncEnumerable<GraphQLResponse> SubscribeAsync(
         GraphQLRequest request,

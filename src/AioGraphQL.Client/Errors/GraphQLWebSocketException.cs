@@ -5,7 +5,8 @@ namespace AioGraphQL.Client;
 /// the close code and reason the server sent, and whether trying again may help.
 /// </summary>
 /// <remarks>
-/// <para>How the client reads the close codes it knows (see <see cref="IsRetryableCloseStatus"/>):</para>
+/// <para>How the client reads the close codes it knows (see <see
+/// cref="IsRetryableCloseStatus"/>):</para>
 /// <list type="table">
 /// <listheader><term>code</term><description>meaning; retryable?</description></listheader>
 /// <item><term>1000</term><description>normal closure while operations were running: the
@@ -26,8 +27,10 @@ namespace AioGraphQL.Client;
 /// <item><term>4406</term><description>sub-protocol not acceptable; fatal.</description></item>
 /// <item><term>4408</term><description>connection initialisation (or pong) timeout;
 /// retryable.</description></item>
-/// <item><term>4409</term><description>subscriber for the id already exists; fatal.</description></item>
-/// <item><term>4429</term><description>too many initialisation requests; fatal.</description></item>
+/// <item><term>4409</term><description>subscriber for the id already exists;
+/// fatal.</description></item>
+/// <item><term>4429</term><description>too many initialisation requests;
+/// fatal.</description></item>
 /// <item><term>4499</term><description>terminated; retryable.</description></item>
 /// <item><term>other</term><description>fatal.</description></item>
 /// </list>

@@ -22,6 +22,8 @@ public sealed class GraphQLConnectionPayloadContext
     /// <summary>The sub-protocol the server accepted.</summary>
     public GraphQLWebSocketProtocol Protocol { get; }
 
-    /// <summary>1 for the first connect of this socket, higher for each reconnect attempt.</summary>
+    /// <summary>
+    /// 1 for the first connect of this socket, higher for each reconnect attempt.
+    /// </summary>
     public int Attempt { get; }
 }

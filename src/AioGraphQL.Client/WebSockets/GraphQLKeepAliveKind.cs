@@ -3,7 +3,9 @@ namespace AioGraphQL.Client;
 /// <summary>Which keep-alive message arrived on a subscription's socket.</summary>
 public enum GraphQLKeepAliveKind
 {
-    /// <summary>A <c>graphql-transport-ws</c> <c>ping</c> from the server, already answered.</summary>
+    /// <summary>
+    /// A <c>graphql-transport-ws</c> <c>ping</c> from the server, already answered.
+    /// </summary>
     Ping,
 
     /// <summary>A <c>graphql-transport-ws</c> <c>pong</c> answering the client's ping.</summary>

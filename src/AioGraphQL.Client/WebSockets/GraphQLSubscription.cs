@@ -39,7 +39,9 @@ public sealed class GraphQLSubscription : IAsyncDisposable
         Completion = RunAsync();
     }
 
-    /// <summary>The operation id on the socket, as sent in subscribe/start and stop messages.</summary>
+    /// <summary>
+    /// The operation id on the socket, as sent in subscribe/start and stop messages.
+    /// </summary>
     public string Id => _operation.IdText;
 
     /// <summary>
@@ -129,7 +131,11 @@ public sealed class GraphQLSubscription : IAsyncDisposable
                 }
                 catch (Exception ex)
                 {
-                    WebSocketLog.CallbackFailed(_logger, Id, nameof(_handler.OnError), ex.GetType().Name);
+                    WebSocketLog.CallbackFailed(
+                        _logger,
+                        Id,
+                        nameof(_handler.OnError),
+                        ex.GetType().Name);
                     failedInOnError = true;
                     failure = ex;
                 }
@@ -157,11 +163,12 @@ public sealed class GraphQLSubscription : IAsyncDisposable
         {
             case WebSocketOperationEventKind.Result:
                 // Every Result entry carries a response.
-                using (var response = entry.Response!)
+                using (var response = entry.Result!.ToResponse())
                 {
                     if (_handler.OnData is { } onData)
                     {
-                        await GuardAsync(onData(response), nameof(_handler.OnData)).ConfigureAwait(false);
+                        await GuardAsync(onData(response), nameof(_handler.OnData))
+                            .ConfigureAwait(false);
                     }
                 }
 
@@ -181,7 +188,8 @@ public sealed class GraphQLSubscription : IAsyncDisposable
             case WebSocketOperationEventKind.Closed:
                 if (_handler.OnClose is { } onClose && entry.Close is { } close)
                 {
-                    await GuardAsync(onClose(close), nameof(_handler.OnClose)).ConfigureAwait(false);
+                    await GuardAsync(onClose(close), nameof(_handler.OnClose))
+                        .ConfigureAwait(false);
                 }
 
                 break;

@@ -29,15 +29,21 @@ public sealed class GraphQLSubscriptionHandler
     /// <value><see langword="null"/>.</value>
     public Func<Exception, ValueTask>? OnError { get; set; }
 
-    /// <summary>Called once when the server completes the operation or the caller unsubscribes.</summary>
+    /// <summary>
+    /// Called once when the server completes the operation or the caller unsubscribes.
+    /// </summary>
     /// <value><see langword="null"/>.</value>
     public Func<ValueTask>? OnComplete { get; set; }
 
-    /// <summary>Called when the socket is acknowledged: on the first connect and each reconnect.</summary>
+    /// <summary>
+    /// Called when the socket is acknowledged: on the first connect and each reconnect.
+    /// </summary>
     /// <value><see langword="null"/>.</value>
     public Func<ValueTask>? OnConnectionAck { get; set; }
 
-    /// <summary>Called for each keep-alive message: a server ping, a pong, or a legacy ka.</summary>
+    /// <summary>
+    /// Called for each keep-alive message: a server ping, a pong, or a legacy ka.
+    /// </summary>
     /// <value><see langword="null"/>.</value>
     public Func<GraphQLKeepAliveKind, ValueTask>? OnKeepAlive { get; set; }
 

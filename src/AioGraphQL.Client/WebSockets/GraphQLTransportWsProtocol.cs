@@ -14,12 +14,15 @@ internal sealed class GraphQLTransportWsProtocol : WebSocketProtocol
     {
     }
 
-    public override GraphQLWebSocketProtocol Protocol => GraphQLWebSocketProtocol.GraphQLTransportWs;
+    public override GraphQLWebSocketProtocol Protocol =>
+        GraphQLWebSocketProtocol.GraphQLTransportWs;
 
     public override string SubProtocol => GraphQLTransportWsMessages.SubProtocol;
 
     // The protocol closes the socket with 4400 on any message it does not define.
     public override bool UnknownTypeIsFatal => true;
+
+    public override string ResultMessageType => "next";
 
     public override bool SupportsClientPing => true;
 

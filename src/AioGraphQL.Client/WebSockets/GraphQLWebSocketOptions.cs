@@ -49,7 +49,9 @@ public sealed class GraphQLWebSocketOptions
     public IList<GraphQLWebSocketProtocol> Protocols { get; set; } =
         [GraphQLWebSocketProtocol.GraphQLTransportWs, GraphQLWebSocketProtocol.GraphQLWs];
 
-    /// <summary>The sub-protocol spoken when the server accepts the upgrade but names none.</summary>
+    /// <summary>
+    /// The sub-protocol spoken when the server accepts the upgrade but names none.
+    /// </summary>
     /// <value><see cref="GraphQLWebSocketProtocol.GraphQLWs"/> (legacy).</value>
     public GraphQLWebSocketProtocol FallbackProtocol { get; set; } =
         GraphQLWebSocketProtocol.GraphQLWs;
@@ -88,7 +90,9 @@ public sealed class GraphQLWebSocketOptions
     /// <value><see langword="null"/>: the client sends no pings.</value>
     public TimeSpan? PingInterval { get; set; }
 
-    /// <summary>How long a client ping may wait for its pong before the socket is given up.</summary>
+    /// <summary>
+    /// How long a client ping may wait for its pong before the socket is given up.
+    /// </summary>
     /// <value>10 seconds (<see cref="DefaultPongTimeout"/>).</value>
     public TimeSpan PongTimeout { get; set; } = DefaultPongTimeout;
 

@@ -65,7 +65,7 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
             {
                 while (reader.TryRead(out var entry))
                 {
-                    if (entry.Response is not { } response)
+                    if (entry.Result is not { } result)
                     {
                         continue;
                     }
@@ -73,11 +73,11 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
                     if (cancellationToken.IsCancellationRequested)
                     {
                         // Results already queued are not handed out after cancellation.
-                        response.Dispose();
+                        result.Dispose();
                         cancellationToken.ThrowIfCancellationRequested();
                     }
 
-                    yield return response;
+                    yield return result.ToResponse();
                 }
             }
 
@@ -128,7 +128,9 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
         }
     }
 
-    /// <summary>Stops every operation and closes every socket, each within the close timeout.</summary>
+    /// <summary>
+    /// Stops every operation and closes every socket, each within the close timeout.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
         WebSocketConnection[] connections;
@@ -161,7 +163,10 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
     {
         var headers = HeaderLayers.Merge(_defaultHeaders, request.Headers, callHeaders);
         var useProvider = _settings.Authorization is not null
-            && !HeaderLayers.IsSetExplicitly(_settings.AuthorizationHeader, request.Headers, callHeaders);
+            && !HeaderLayers.IsSetExplicitly(
+                _settings.AuthorizationHeader,
+                request.Headers,
+                callHeaders);
         var key = IdentityKey(headers, useProvider);
         var operation = new WebSocketOperation(
             Interlocked.Increment(ref _nextId),
@@ -176,7 +181,12 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
             {
                 if (!_connections.TryGetValue(key, out var connection))
                 {
-                    connection = new WebSocketConnection(_settings, this, key, headers, useProvider);
+                    connection = new WebSocketConnection(
+                        _settings,
+                        this,
+                        key,
+                        headers,
+                        useProvider);
                     _connections[key] = connection;
                 }
 

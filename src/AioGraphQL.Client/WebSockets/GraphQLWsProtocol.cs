@@ -22,6 +22,8 @@ internal sealed class GraphQLWsProtocol : WebSocketProtocol
     // Servers of this protocol drifted over the years; a type it does not define is skipped.
     public override bool UnknownTypeIsFatal => false;
 
+    public override string ResultMessageType => "data";
+
     public override bool SupportsClientPing => false;
 
     public override WebSocketMessageKind Classify(ReadOnlySpan<byte> type)

@@ -173,7 +173,9 @@ internal sealed class WebSocketConnection
     /// <summary>Fails one operation for a bad message and tells the server to stop it.</summary>
     public async Task FailOperationAsync(WebSocketOperation operation, Exception failure)
     {
-        WebSocketLog.ProtocolViolation(_settings.Logger, (failure as GraphQLProtocolException)?.MessageType);
+        WebSocketLog.ProtocolViolation(
+            _settings.Logger,
+            (failure as GraphQLProtocolException)?.MessageType);
         var session = Volatile.Read(ref _session);
         if (session is not null)
         {
@@ -408,7 +410,8 @@ internal sealed class WebSocketConnection
         if (refused is { } old)
         {
             WebSocketLog.CredentialRefreshing(_settings.Logger);
-            credential = await authorization.RefreshAsync(old, _lifetime.Token).ConfigureAwait(false);
+            credential = await authorization.RefreshAsync(old, _lifetime.Token)
+                .ConfigureAwait(false);
         }
         else
         {
@@ -420,7 +423,10 @@ internal sealed class WebSocketConnection
         var headers = new List<KeyValuePair<string, string>>(_headers.Count + 1);
         foreach (var header in _headers)
         {
-            if (!header.Key.Equals(_settings.AuthorizationHeader, StringComparison.OrdinalIgnoreCase))
+            var isAuthorization = header.Key.Equals(
+                _settings.AuthorizationHeader,
+                StringComparison.OrdinalIgnoreCase);
+            if (!isAuthorization)
             {
                 headers.Add(header);
             }
@@ -563,7 +569,10 @@ internal sealed class WebSocketConnection
             _operations.TryRemove(id, out _);
             if (operation.Fail(failure))
             {
-                WebSocketLog.OperationEnded(_settings.Logger, operation.IdText, failure.GetType().Name);
+                WebSocketLog.OperationEnded(
+                    _settings.Logger,
+                    operation.IdText,
+                    failure.GetType().Name);
             }
         }
     }

@@ -34,7 +34,9 @@ internal readonly struct WebSocketEnvelope
     /// <summary>Where the unescaped <c>type</c> string lies in the message.</summary>
     public Range Type { get; }
 
-    /// <summary>The type when it was written with JSON escapes, which the range cannot hold.</summary>
+    /// <summary>
+    /// The type when it was written with JSON escapes, which the range cannot hold.
+    /// </summary>
     public string? EscapedType { get; }
 
     /// <summary>Whether the message has an <c>id</c>.</summary>
@@ -178,8 +180,12 @@ internal readonly struct WebSocketEnvelope
         }
 
         var span = reader.ValueSpan;
-        if (!reader.ValueIsEscaped && span.Length > 0 && span[0] != (byte)'-' && span[0] != (byte)'+'
-            && Utf8Parser.TryParse(span, out long value, out var consumed) && consumed == span.Length
+        if (!reader.ValueIsEscaped
+            && span.Length > 0
+            && span[0] != (byte)'-'
+            && span[0] != (byte)'+'
+            && Utf8Parser.TryParse(span, out long value, out var consumed)
+            && consumed == span.Length
             && (span.Length == 1 || span[0] != (byte)'0'))
         {
             numericId = value;

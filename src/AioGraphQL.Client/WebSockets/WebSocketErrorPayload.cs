@@ -26,7 +26,8 @@ internal static class WebSocketErrorPayload
         {
             using var document = JsonDocument.Parse(message[range], GraphQLJson.DocumentOptions);
             var root = document.RootElement;
-            if (root.ValueKind == JsonValueKind.Object && root.TryGetProperty("errors", out var list))
+            if (root.ValueKind == JsonValueKind.Object
+                && root.TryGetProperty("errors", out var list))
             {
                 root = list;
             }
@@ -51,7 +52,9 @@ internal static class WebSocketErrorPayload
         }
     }
 
-    /// <summary>The <c>message</c> of a connection error, or its JSON, shortened; or null.</summary>
+    /// <summary>
+    /// The <c>message</c> of a connection error, or its JSON, shortened; or null.
+    /// </summary>
     public static string? Describe(ReadOnlyMemory<byte> message, Range? payload)
     {
         if (payload is not { } range)

@@ -51,7 +51,11 @@ internal sealed class WebSocketHandshake
         {
             if (custom is not null)
             {
-                GraphQLRequestWriter.WriteMap(writer, custom, settings.JsonOptions, "payload entry");
+                GraphQLRequestWriter.WriteMap(
+                    writer,
+                    custom,
+                    settings.JsonOptions,
+                    "payload entry");
             }
             else
             {

@@ -25,15 +25,13 @@ internal sealed class WebSocketOperation
         IdText = id.ToString(CultureInfo.InvariantCulture);
         Request = request;
         WantsEvents = wantsEvents;
-        _queue = capacity is { } limit
-            ? Channel.CreateBounded<WebSocketOperationEvent>(new BoundedChannelOptions(limit)
+        // A bounded channel even for "no limit": its ring buffer is reused, where the
+        // unbounded channel's queue allocates new segments as results flow through it.
+        _queue = Channel.CreateBounded<WebSocketOperationEvent>(
+            new BoundedChannelOptions(capacity ?? int.MaxValue)
             {
                 SingleReader = true,
                 FullMode = BoundedChannelFullMode.Wait,
-            })
-            : Channel.CreateUnbounded<WebSocketOperationEvent>(new UnboundedChannelOptions
-            {
-                SingleReader = true,
             });
     }
 
@@ -65,7 +63,9 @@ internal sealed class WebSocketOperation
     /// Queues an entry; waits for room when the queue is bounded and full. An entry that
     /// arrives after the operation ended is disposed.
     /// </summary>
-    public ValueTask DeliverAsync(WebSocketOperationEvent entry, CancellationToken cancellationToken)
+    public ValueTask DeliverAsync(
+        WebSocketOperationEvent entry,
+        CancellationToken cancellationToken)
     {
         if (_queue.Writer.TryWrite(entry))
         {
@@ -126,7 +126,7 @@ internal sealed class WebSocketOperation
     {
         while (_queue.Reader.TryRead(out var entry))
         {
-            entry.Response?.Dispose();
+            entry.Result?.Dispose();
         }
     }
 
@@ -139,7 +139,7 @@ internal sealed class WebSocketOperation
         catch (ChannelClosedException)
         {
             // The operation ended first; a connection event for it no longer matters.
-            entry.Response?.Dispose();
+            entry.Result?.Dispose();
         }
     }
 
@@ -154,11 +154,11 @@ internal sealed class WebSocketOperation
         catch (ChannelClosedException)
         {
             // The consumer left; nobody will read the entry, so give its buffer back.
-            entry.Response?.Dispose();
+            entry.Result?.Dispose();
         }
         catch (OperationCanceledException)
         {
-            entry.Response?.Dispose();
+            entry.Result?.Dispose();
             throw;
         }
     }

@@ -8,26 +8,27 @@ internal readonly struct WebSocketOperationEvent
 {
     private WebSocketOperationEvent(
         WebSocketOperationEventKind kind,
-        GraphQLResponse? response,
+        WebSocketResultPayload? result,
         GraphQLKeepAliveKind keepAlive,
         GraphQLWebSocketException? close)
     {
         Kind = kind;
-        Response = response;
+        Result = result;
         KeepAlive = keepAlive;
         Close = close;
     }
 
     public WebSocketOperationEventKind Kind { get; }
 
-    public GraphQLResponse? Response { get; }
+    /// <summary>The payload of a result, parsed by the consumer.</summary>
+    public WebSocketResultPayload? Result { get; }
 
     public GraphQLKeepAliveKind KeepAlive { get; }
 
     public GraphQLWebSocketException? Close { get; }
 
-    public static WebSocketOperationEvent Result(GraphQLResponse response) =>
-        new(WebSocketOperationEventKind.Result, response, default, null);
+    public static WebSocketOperationEvent Received(WebSocketResultPayload result) =>
+        new(WebSocketOperationEventKind.Result, result, default, null);
 
     public static WebSocketOperationEvent Acknowledged() =>
         new(WebSocketOperationEventKind.ConnectionAck, null, default, null);

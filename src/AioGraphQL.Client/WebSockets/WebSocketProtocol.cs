@@ -20,6 +20,9 @@ internal abstract class WebSocketProtocol
     /// </summary>
     public abstract bool UnknownTypeIsFatal { get; }
 
+    /// <summary>The type of the message that carries a result, for protocol exceptions.</summary>
+    public abstract string ResultMessageType { get; }
+
     /// <summary>Whether the client may send pings of its own.</summary>
     public abstract bool SupportsClientPing { get; }
 
@@ -31,7 +34,9 @@ internal abstract class WebSocketProtocol
         _ => throw new ArgumentOutOfRangeException(nameof(protocol), protocol, null),
     };
 
-    /// <summary>The protocol whose upgrade name is <paramref name="subProtocol"/>, or null.</summary>
+    /// <summary>
+    /// The protocol whose upgrade name is <paramref name="subProtocol"/>, or null.
+    /// </summary>
     public static WebSocketProtocol? FromName(string? subProtocol) => subProtocol switch
     {
         GraphQLTransportWsMessages.SubProtocol => GraphQLTransportWsProtocol.Instance,
@@ -42,7 +47,9 @@ internal abstract class WebSocketProtocol
     /// <summary>What a server message of type <paramref name="type"/> means.</summary>
     public abstract WebSocketMessageKind Classify(ReadOnlySpan<byte> type);
 
-    /// <summary>Writes <c>connection_init</c>; <paramref name="payload"/> is JSON or empty.</summary>
+    /// <summary>
+    /// Writes <c>connection_init</c>; <paramref name="payload"/> is JSON or empty.
+    /// </summary>
     public abstract void WriteConnectionInit(Utf8JsonWriter writer, ReadOnlySpan<byte> payload);
 
     /// <summary>Writes the message that starts operation <paramref name="id"/>.</summary>

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Net;
 using System.Net.WebSockets;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 
@@ -77,7 +78,9 @@ internal sealed class WebSocketSession : IDisposable
         _writer = new Utf8JsonWriter(_sendBuffer, s_writerOptions);
     }
 
-    /// <summary>Counts the sessions of one connection; subscribes are claimed per generation.</summary>
+    /// <summary>
+    /// Counts the sessions of one connection; subscribes are claimed per generation.
+    /// </summary>
     public long Generation { get; }
 
     /// <summary>The sub-protocol spoken, known once the upgrade is done.</summary>
@@ -92,7 +95,9 @@ internal sealed class WebSocketSession : IDisposable
     /// </summary>
     public Task<Exception?> Ended => _ended.Task;
 
-    /// <summary>Opens the socket, sends <c>connection_init</c> and waits for the acknowledgement.</summary>
+    /// <summary>
+    /// Opens the socket, sends <c>connection_init</c> and waits for the acknowledgement.
+    /// </summary>
     public async Task ConnectAsync(
         WebSocketHandshake handshake,
         IReadOnlyList<WebSocketProtocol> offered,
@@ -138,7 +143,9 @@ internal sealed class WebSocketSession : IDisposable
         catch (OperationCanceledException ex) when (timeout.IsCancellationRequested
             && !cancellationToken.IsCancellationRequested)
         {
-            WebSocketLog.AckTimedOut(_settings.Logger, _settings.ConnectionAckTimeout.TotalMilliseconds);
+            WebSocketLog.AckTimedOut(
+                _settings.Logger,
+                _settings.ConnectionAckTimeout.TotalMilliseconds);
             var failure = new GraphQLTimeoutException(
                 _settings.ConnectionAckTimeout,
                 "The server did not acknowledge the WebSocket connection within "
@@ -154,7 +161,9 @@ internal sealed class WebSocketSession : IDisposable
         }
     }
 
-    /// <summary>Sends the subscribe for <paramref name="operation"/> unless already sent here.</summary>
+    /// <summary>
+    /// Sends the subscribe for <paramref name="operation"/> unless already sent here.
+    /// </summary>
     public async Task SubscribeAsync(WebSocketOperation operation)
     {
         if (!operation.TryClaimSend(Generation))
@@ -162,11 +171,17 @@ internal sealed class WebSocketSession : IDisposable
             return;
         }
 
-        await SendAsync(WebSocketOutgoingMessage.Subscribe, operation, _lifetime.Token).ConfigureAwait(false);
-        WebSocketLog.OperationStarted(_settings.Logger, operation.IdText, operation.Request.OperationName);
+        await SendAsync(WebSocketOutgoingMessage.Subscribe, operation, _lifetime.Token)
+            .ConfigureAwait(false);
+        WebSocketLog.OperationStarted(
+            _settings.Logger,
+            operation.IdText,
+            operation.Request.OperationName);
     }
 
-    /// <summary>Tells the server to stop <paramref name="operation"/>, if it was started here.</summary>
+    /// <summary>
+    /// Tells the server to stop <paramref name="operation"/>, if it was started here.
+    /// </summary>
     public async Task StopAsync(WebSocketOperation operation)
     {
         if (!operation.WasSentOn(Generation) || Volatile.Read(ref _closing) != 0)
@@ -174,7 +189,8 @@ internal sealed class WebSocketSession : IDisposable
             return;
         }
 
-        await SendAsync(WebSocketOutgoingMessage.Stop, operation, _lifetime.Token).ConfigureAwait(false);
+        await SendAsync(WebSocketOutgoingMessage.Stop, operation, _lifetime.Token)
+            .ConfigureAwait(false);
     }
 
     /// <summary>
@@ -190,18 +206,22 @@ internal sealed class WebSocketSession : IDisposable
             return;
         }
 
-        using var timeout = new CancellationTokenSource(_settings.CloseTimeout, _settings.TimeProvider);
+        using var timeout = new CancellationTokenSource(
+            _settings.CloseTimeout,
+            _settings.TimeProvider);
         try
         {
             foreach (var operation in stopping)
             {
                 if (operation.WasSentOn(Generation))
                 {
-                    await SendAsync(WebSocketOutgoingMessage.Stop, operation, timeout.Token).ConfigureAwait(false);
+                    await SendAsync(WebSocketOutgoingMessage.Stop, operation, timeout.Token)
+                        .ConfigureAwait(false);
                 }
             }
 
-            await SendAsync(WebSocketOutgoingMessage.Terminate, null, timeout.Token).ConfigureAwait(false);
+            await SendAsync(WebSocketOutgoingMessage.Terminate, null, timeout.Token)
+                .ConfigureAwait(false);
             await _socket
                 .CloseOutputAsync(WebSocketCloseStatus.NormalClosure, string.Empty, timeout.Token)
                 .ConfigureAwait(false);
@@ -347,7 +367,11 @@ internal sealed class WebSocketSession : IDisposable
             {
                 case WebSocketOutgoingMessage.Subscribe:
                     // The caller always passes the operation for these kinds.
-                    Protocol.WriteSubscribe(_writer, operation!.IdText, operation.Request, _settings.JsonOptions);
+                    Protocol.WriteSubscribe(
+                        _writer,
+                        operation!.IdText,
+                        operation.Request,
+                        _settings.JsonOptions);
                     break;
                 case WebSocketOutgoingMessage.Stop:
                     Protocol.WriteStop(_writer, operation!.IdText);
@@ -390,7 +414,11 @@ internal sealed class WebSocketSession : IDisposable
     {
         _writer.Flush();
         await _socket
-            .SendAsync(_sendBuffer.WrittenMemory, WebSocketMessageType.Text, true, cancellationToken)
+            .SendAsync(
+                _sendBuffer.WrittenMemory,
+                WebSocketMessageType.Text,
+                endOfMessage: true,
+                cancellationToken)
             .ConfigureAwait(false);
     }
 
@@ -436,8 +464,11 @@ internal sealed class WebSocketSession : IDisposable
         _ended.TrySetResult(failure);
     }
 
-    /// <summary>Receives and handles one message; returns why the socket ends, if it does.</summary>
-    private async Task<Exception?> ReceiveOneAsync()
+    /// <summary>
+    /// Receives and handles one message; returns why the socket ends, if it does.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Exception?> ReceiveOneAsync()
     {
         _receiveBuffer.Clear();
         while (true)
@@ -455,7 +486,8 @@ internal sealed class WebSocketSession : IDisposable
             {
                 return await FailProtocolAsync(
                     new GraphQLProtocolException(
-                        $"The server sent a message over the {_settings.MaxMessageBytes}-byte limit."),
+                        "The server sent a message over the "
+                            + $"{_settings.MaxMessageBytes}-byte limit."),
                     WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
             }
 
@@ -477,7 +509,8 @@ internal sealed class WebSocketSession : IDisposable
         var description = _socket.CloseStatusDescription is { Length: > 0 } text
             ? Redaction.MaskSecrets(text, _secrets)
             : null;
-        WebSocketLog.ClosedByServer(_settings.Logger, status, GraphQLWebSocketException.IsRetryableCloseStatus(status));
+        var retryable = GraphQLWebSocketException.IsRetryableCloseStatus(status);
+        WebSocketLog.ClosedByServer(_settings.Logger, status, retryable);
 
         // Answer the close so the server sees a clean close handshake.
         _ = AnswerCloseAsync();
@@ -504,7 +537,8 @@ internal sealed class WebSocketSession : IDisposable
         }
     }
 
-    private async Task<Exception?> HandleAsync()
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Exception?> HandleAsync()
     {
         var message = _receiveBuffer.WrittenMemory;
         var reason = WebSocketEnvelope.TryRead(message.Span, out var envelope);
@@ -540,7 +574,8 @@ internal sealed class WebSocketSession : IDisposable
             case WebSocketMessageKind.ConnectionError:
                 return OnConnectionError(envelope);
             case WebSocketMessageKind.Ping:
-                await SendAsync(WebSocketOutgoingMessage.Pong, null, _lifetime.Token).ConfigureAwait(false);
+                await SendAsync(WebSocketOutgoingMessage.Pong, null, _lifetime.Token)
+                    .ConfigureAwait(false);
                 await _owner.BroadcastAsync(
                     WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.Ping),
                     _lifetime.Token).ConfigureAwait(false);
@@ -563,7 +598,8 @@ internal sealed class WebSocketSession : IDisposable
         }
     }
 
-    private async Task<Exception?> RouteResultAsync(WebSocketEnvelope envelope)
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    private async ValueTask<Exception?> RouteResultAsync(WebSocketEnvelope envelope)
     {
         var message = _receiveBuffer.WrittenMemory;
         var operation = envelope.HasId ? _owner.Find(envelope.NumericId) : null;
@@ -583,42 +619,11 @@ internal sealed class WebSocketSession : IDisposable
             return null;
         }
 
-        var response = ParseResult(message[range], out var reason);
-        if (response is null)
-        {
-            await _owner.FailOperationAsync(operation, new GraphQLProtocolException(
-                $"The server sent a result that is not a GraphQL result: {reason}.",
-                envelope.TypeName(message.Span))).ConfigureAwait(false);
-            return null;
-        }
-
-        await operation.DeliverAsync(WebSocketOperationEvent.Result(response), _lifetime.Token)
+        var result = WebSocketResultPayload.Copy(
+            message.Span[range],
+            Protocol.ResultMessageType);
+        await operation.DeliverAsync(WebSocketOperationEvent.Received(result), _lifetime.Token)
             .ConfigureAwait(false);
-        return null;
-    }
-
-    private static GraphQLResponse? ParseResult(ReadOnlyMemory<byte> payload, out string? reason)
-    {
-        var buffer = new PooledBufferWriter(payload.Length);
-        try
-        {
-            payload.Span.CopyTo(buffer.GetSpan(payload.Length));
-            buffer.Advance(payload.Length);
-            var document = JsonDocument.Parse(buffer.WrittenMemory, GraphQLJson.DocumentOptions);
-            reason = GraphQLResultReader.TryRead(document.RootElement, out var errors);
-            if (reason is null)
-            {
-                return new GraphQLResponse(document, errors, buffer);
-            }
-
-            document.Dispose();
-        }
-        catch (JsonException)
-        {
-            reason = "it is not valid JSON";
-        }
-
-        buffer.Dispose();
         return null;
     }
 
@@ -703,7 +708,9 @@ internal sealed class WebSocketSession : IDisposable
         WebSocketLog.ProtocolViolation(_settings.Logger, failure.MessageType);
         Interlocked.CompareExchange(ref _failure, failure, null);
         Interlocked.Exchange(ref _closing, 1);
-        using var timeout = new CancellationTokenSource(_settings.CloseTimeout, _settings.TimeProvider);
+        using var timeout = new CancellationTokenSource(
+            _settings.CloseTimeout,
+            _settings.TimeProvider);
         try
         {
             await _socket.CloseOutputAsync(status, "Invalid message", timeout.Token)
@@ -747,7 +754,8 @@ internal sealed class WebSocketSession : IDisposable
 
         try
         {
-            await SendAsync(WebSocketOutgoingMessage.Ping, null, _lifetime.Token).ConfigureAwait(false);
+            await SendAsync(WebSocketOutgoingMessage.Ping, null, _lifetime.Token)
+                .ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException
             or ObjectDisposedException or InvalidOperationException or IOException)
@@ -762,7 +770,8 @@ internal sealed class WebSocketSession : IDisposable
         WebSocketLog.PongTimedOut(_settings.Logger, _settings.PongTimeout.TotalMilliseconds);
         Fail(new GraphQLTimeoutException(
             _settings.PongTimeout,
-            $"The server did not answer a ping within {_settings.PongTimeout.TotalSeconds:0.###} s."));
+            "The server did not answer a ping within "
+                + $"{_settings.PongTimeout.TotalSeconds:0.###} s."));
     }
 
     private void ArmKeepAliveWatchdog()

@@ -62,8 +62,14 @@ internal sealed class WebSocketSettings
             RequirePositive(keepAlive, "KeepAliveTimeout");
         }
 
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.IdleTimeout, TimeSpan.Zero, nameof(options));
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxReconnectAttempts, 1, nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(
+            options.IdleTimeout,
+            TimeSpan.Zero,
+            nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(
+            options.MaxReconnectAttempts,
+            1,
+            nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxMessageBytes, 64, nameof(options));
         if (options.MaxBufferedResults is { } buffered)
         {
@@ -135,7 +141,9 @@ internal sealed class WebSocketSettings
     /// <summary>The client's HTTP client, whose default headers go on the upgrade.</summary>
     public HttpClient? HttpClient { get; }
 
-    /// <summary>What sends the upgrade request; null lets the socket make its own connection.</summary>
+    /// <summary>
+    /// What sends the upgrade request; null lets the socket make its own connection.
+    /// </summary>
     public HttpMessageInvoker? Invoker { get; }
 
     public AuthorizationCoordinator? Authorization { get; }
@@ -148,7 +156,9 @@ internal sealed class WebSocketSettings
 
     public ILogger Logger { get; }
 
-    /// <summary>The endpoint with its path only, for logs and messages: the query may hold keys.</summary>
+    /// <summary>
+    /// The endpoint with its path only, for logs and messages: the query may hold keys.
+    /// </summary>
     public string DescribeEndpoint() => Endpoint.GetLeftPart(UriPartial.Path);
 
     /// <summary>Turns http into ws and https into wss, keeping path and query.</summary>

@@ -6,7 +6,9 @@ using Xunit;
 
 namespace AioGraphQL.Client.IntegrationTests.WebSockets;
 
-/// <summary>Subscriptions against the demo server: every auth pattern, both sub-protocols.</summary>
+/// <summary>
+/// Subscriptions against the demo server: every auth pattern, both sub-protocols.
+/// </summary>
 public sealed class DemoServerWebSocketTests : IAsyncLifetime
 {
     private const string WhoAmI = "subscription { whoami { login authMethod } }";

@@ -111,7 +111,9 @@ public sealed class GraphQLTransportWsPeerTests
             headers: new GraphQLHeaders { ["X-Request"] = "r", ["X-Removed"] = null });
 
         var payload = await PeerClients.FirstStringAsync(
-            client.SubscribeAsync(request, new GraphQLHeaders { ["Authorization"] = "Bearer call" }),
+            client.SubscribeAsync(
+                request,
+                new GraphQLHeaders { ["Authorization"] = "Bearer call" }),
             "connectionParams");
 
         var received = JsonSerializer.Deserialize<Dictionary<string, string>>(payload!);
@@ -403,7 +405,9 @@ public sealed class GraphQLTransportWsPeerTests
         var seen = (a.Current.Data.GetProperty("connectionParams").GetString(),
             b.Current.Data.GetProperty("connectionParams").GetString());
 
-        Assert.Equal(("{\"Authorization\":\"Bearer one\"}", "{\"Authorization\":\"Bearer two\"}"), seen);
+        Assert.Equal(
+            ("{\"Authorization\":\"Bearer one\"}", "{\"Authorization\":\"Bearer two\"}"),
+            seen);
         Assert.Equal(2, client.WebSocketConnectionCount);
         a.Current.Dispose();
         b.Current.Dispose();

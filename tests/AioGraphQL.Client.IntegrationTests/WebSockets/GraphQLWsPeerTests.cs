@@ -28,7 +28,9 @@ public sealed class GraphQLWsPeerTests
             client.SubscribeAsync("subscription { counter(to: 4) }"), "counter");
 
         Assert.Equal([1, 2, 3, 4], values);
-        Assert.Contains(logger.Lines, l => l.Contains("speaking graphql-ws,", StringComparison.Ordinal));
+        Assert.Contains(
+            logger.Lines,
+            l => l.Contains("speaking graphql-ws,", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -171,7 +173,8 @@ public sealed class GraphQLWsPeerTests
     {
         await using var client = PeerClients.Create(_peer);
         var events = new List<string>();
-        var keptAlive = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var keptAlive = new TaskCompletionSource(
+            TaskCreationOptions.RunContinuationsAsynchronously);
 
         var subscription = client.Subscribe(
             "subscription { counter(to: 1, delayMs: 60000) }",
@@ -211,7 +214,8 @@ public sealed class GraphQLWsPeerTests
         await logger.WaitForAsync(2001);
         await logger.WaitForAsync(2005, "KeepAlive");
         time.Advance(TimeSpan.FromSeconds(30));
-        var failure = await Assert.ThrowsAsync<GraphQLTimeoutException>(() => run.WaitAsync(s_limit));
+        var failure = await Assert.ThrowsAsync<GraphQLTimeoutException>(
+            () => run.WaitAsync(s_limit));
 
         Assert.Equal(TimeSpan.FromSeconds(30), failure.Timeout);
     }

@@ -12,7 +12,8 @@ internal sealed class RecordingLogger : ILogger<GraphQLClient>
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
-    private readonly List<(Func<int, string, bool> Match, TaskCompletionSource Signal)> _waiters = [];
+    private readonly List<(Func<int, string, bool> Match, TaskCompletionSource Signal)> _waiters =
+        [];
 
     public IReadOnlyCollection<string> Lines => _lines;
 
@@ -46,7 +47,9 @@ internal sealed class RecordingLogger : ILogger<GraphQLClient>
         }
     }
 
-    /// <summary>Completes when a line with <paramref name="eventId"/> containing the text is logged.</summary>
+    /// <summary>
+    /// Completes when a line with <paramref name="eventId"/> containing the text is logged.
+    /// </summary>
     public Task WaitForAsync(int eventId, string contains = "")
     {
         var signal = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

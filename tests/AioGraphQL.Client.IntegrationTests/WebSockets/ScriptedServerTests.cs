@@ -61,7 +61,8 @@ public sealed class ScriptedServerTests
             o.AuthorizationProvider = (context, _) =>
             {
                 triggers.Add(context.Trigger);
-                return ValueTask.FromResult<string?>(context.IsRefresh ? "Bearer new" : "Bearer old");
+                return ValueTask.FromResult<string?>(
+                    context.IsRefresh ? "Bearer new" : "Bearer old");
             };
         });
         var events = new List<string>();
@@ -117,7 +118,7 @@ public sealed class ScriptedServerTests
     }
 
     [Fact]
-    public async Task SubscribeAsync_CallerBreaksOutOnTransportWs_SendsCompleteThenDisposeCloses1000()
+    public async Task SubscribeAsync_CallerBreaksOutOnTransportWs_SendsCompleteThenCloses1000()
     {
         await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
         var client = Create(server);

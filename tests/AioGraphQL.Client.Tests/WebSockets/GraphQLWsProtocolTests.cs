@@ -25,7 +25,9 @@ public sealed class GraphQLWsProtocolTests
         var frame = ProtocolFrames.Write(w => s_protocol.WriteSubscribe(
             w, "3", new GraphQLRequest("{ hello }"), GraphQLJson.WebOptions));
 
-        Assert.Equal("{\"type\":\"start\",\"id\":\"3\",\"payload\":{\"query\":\"{ hello }\"}}", frame);
+        Assert.Equal(
+            "{\"type\":\"start\",\"id\":\"3\",\"payload\":{\"query\":\"{ hello }\"}}",
+            frame);
     }
 
     [Fact]
