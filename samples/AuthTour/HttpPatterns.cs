@@ -89,25 +89,33 @@ internal sealed class HttpPatterns(
         await using var client = new GraphQLClient(_endpoint, logger: Logger);
 
         // The guide's own pattern: the caller's helper fetches a valid token for each call.
-        var first = await FetchTokenAsync(1);
+        var first = await FetchTokenAsync(2);
         using var before = await client.QueryAsync(
             Viewer.Query,
             headers: new() { ["Authorization"] = $"Bearer {first.Value}" });
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        var second = await FetchTokenAsync(1);
+        await DelayUntilAsync(first.ExpiresAt + TimeSpan.FromMilliseconds(200));
+        using var stale = await client.QueryAsync(
+            Viewer.Query,
+            headers: new() { ["Authorization"] = $"Bearer {first.Value}" });
+        var second = await FetchTokenAsync(2);
         using var after = await client.QueryAsync(
             Viewer.Query,
             headers: new() { ["Authorization"] = $"Bearer {second.Value}" });
 
         Viewer.Expect(before, "bearer");
-        return Viewer.Expect(after, "bearer") + " with a fresh token after the first expired";
+        if (stale.StatusCode != HttpStatusCode.Unauthorized)
+        {
+            throw new TourCheckException("The expired token was not refused.");
+        }
+
+        return Viewer.Expect(after, "bearer") + "; the expired one got 401, a fresh one works";
     }
 
     public async Task<string> CachingTokenSourceAsync()
     {
+        AccessToken? last = null;
         var tokens = new CachingTokenSource(
-            ct => new ValueTask<AccessToken>(
-                FetchTokenAsync(2, ct)),
+            async ct => (last = await FetchTokenAsync(3, ct)).Value,
             refreshMargin: TimeSpan.FromSeconds(1));
         await using var client = new GraphQLClient(new GraphQLClientOptions
         {
@@ -116,7 +124,9 @@ internal sealed class HttpPatterns(
         }, logger: Logger);
 
         using var first = await client.QueryAsync(Viewer.Query);
-        await Task.Delay(TimeSpan.FromSeconds(1.1));
+
+        // Once the token is within the margin of its expiry, the source fetches a new one.
+        await DelayUntilAsync(last!.Value.ExpiresAt - TimeSpan.FromMilliseconds(900));
         using var second = await client.QueryAsync(Viewer.Query);
 
         Viewer.Expect(first, "bearer");
@@ -139,7 +149,7 @@ internal sealed class HttpPatterns(
                 if (cached is null || context.IsRefresh)
                 {
                     fetches++;
-                    cached = await FetchTokenAsync(1, ct);
+                    cached = await FetchTokenAsync(2, ct);
                 }
 
                 return $"Bearer {cached.Value.Value}";
@@ -147,7 +157,7 @@ internal sealed class HttpPatterns(
         }, logger: Logger);
 
         using var first = await client.QueryAsync(Viewer.Query);
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
+        await DelayUntilAsync(cached!.Value.ExpiresAt + TimeSpan.FromMilliseconds(200));
         using var second = await client.QueryAsync(Viewer.Query);
 
         Viewer.Expect(first, "bearer");
@@ -208,6 +218,12 @@ internal sealed class HttpPatterns(
         return seen == "client < request < call < (none)"
             ? $"server saw {seen}"
             : throw new TourCheckException($"Unexpected precedence: {seen}.");
+    }
+
+    private static Task DelayUntilAsync(DateTimeOffset moment)
+    {
+        var wait = moment - DateTimeOffset.UtcNow;
+        return wait > TimeSpan.Zero ? Task.Delay(wait) : Task.CompletedTask;
     }
 
     private Task<AccessToken> FetchTokenAsync(

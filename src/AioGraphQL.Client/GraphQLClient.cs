@@ -71,8 +71,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint
             ?? throw new ArgumentException("GraphQLClientOptions.Endpoint is required.", nameof(options));
-        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp
-            && endpoint.Scheme != Uri.UriSchemeHttps))
+        if (!endpoint.IsAbsoluteUri || !IsHttp(endpoint))
         {
             throw new ArgumentException("The endpoint must be an absolute http or https URL.",
                 nameof(options));
@@ -95,8 +94,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
         _ownsHttpClient = httpClient is null;
 
-        // Our own timeout governs; an HttpClient we create must not race it.
-        _httpClient = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _httpClient = httpClient ?? CreateHttpClient();
 
         var authorization = options.AuthorizationProvider is { } provider
             ? new AuthorizationCoordinator(provider)
@@ -263,12 +261,29 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
     /// <summary>Closes subscriptions and releases what the client created.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private static HttpClient CreateHttpClient()
+    {
+        // Redirects are not followed: HttpClient would carry API keys and cookies to whatever
+        // origin a redirect names. Our own timeout governs, so the HttpClient's must not race it.
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static bool IsHttp(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
     private static Uri ParseEndpoint(string endpoint)
     {
         ArgumentException.ThrowIfNullOrEmpty(endpoint);
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !IsHttp(uri))
         {
-            throw new ArgumentException("The endpoint is not an absolute URL.", nameof(endpoint));
+            throw new ArgumentException(
+                "The endpoint must be an absolute http or https URL.",
+                nameof(endpoint));
         }
 
         return uri;

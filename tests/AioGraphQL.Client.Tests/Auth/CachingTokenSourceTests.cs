@@ -11,7 +11,7 @@ public sealed class CachingTokenSourceTests
     {
         var fetches = 0;
         var source = new CachingTokenSource(
-            _ => ValueTask.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
+            _ => Task.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
                 .AddMinutes(5))),
             timeProvider: _time);
 
@@ -29,7 +29,7 @@ public sealed class CachingTokenSourceTests
     {
         var fetches = 0;
         var source = new CachingTokenSource(
-            _ => ValueTask.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
+            _ => Task.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
                 .AddMinutes(1))),
             refreshMargin: TimeSpan.FromSeconds(30),
             timeProvider: _time);
@@ -43,9 +43,28 @@ public sealed class CachingTokenSourceTests
     }
 
     [Fact]
+    public async Task GetTokenAsync_LifetimeShorterThanMargin_UsesFirstHalfOfLife()
+    {
+        var fetches = 0;
+        var source = new CachingTokenSource(
+            _ => Task.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
+                .AddSeconds(20))),
+            timeProvider: _time);
+
+        await source.GetTokenAsync();
+        _time.Advance(TimeSpan.FromSeconds(9));
+        var stillCached = await source.GetTokenAsync();
+        _time.Advance(TimeSpan.FromSeconds(2));
+        var refreshed = await source.GetTokenAsync();
+
+        Assert.Equal("t1", stillCached);
+        Assert.Equal("t2", refreshed);
+    }
+
+    [Fact]
     public void Constructor_DefaultMargin_IsThirtySeconds()
     {
-        var source = new CachingTokenSource(_ => default);
+        var source = new CachingTokenSource(_ => Task.FromResult(default(AccessToken)));
 
         Assert.Equal(TimeSpan.FromSeconds(30), source.RefreshMargin);
     }
@@ -110,7 +129,7 @@ public sealed class CachingTokenSourceTests
     {
         var fetches = 0;
         var source = new CachingTokenSource(
-            _ => ValueTask.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
+            _ => Task.FromResult(new AccessToken($"t{++fetches}", _time.GetUtcNow()
                 .AddHours(1))),
             timeProvider: _time);
         await source.GetTokenAsync();

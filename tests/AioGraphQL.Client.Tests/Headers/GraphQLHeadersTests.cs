@@ -29,6 +29,17 @@ public sealed class GraphQLHeadersTests
     }
 
     [Theory]
+    [InlineData("h\u00e9llo")]
+    [InlineData("a\u0001b")]
+    [InlineData("a\u007fb")]
+    public void Indexer_NonAsciiOrControlValue_Throws(string value)
+    {
+        var headers = new GraphQLHeaders();
+
+        Assert.Throws<ArgumentException>(() => headers["X-U"] = value);
+    }
+
+    [Theory]
     [InlineData("Bad Name")]
     [InlineData("Bad:Name")]
     [InlineData("Bad\r\nName")]

@@ -17,6 +17,18 @@ public sealed class OperationTypeReaderTests
         Assert.Equal(type, actual);
     }
 
+    [Fact]
+    public void Read_DeeplyNested_ThrowsInvalidRequestWithoutQuotingDocument()
+    {
+        var query = "{" + string.Concat(Enumerable.Repeat("a{", 500)) + "b"
+            + new string('}', 501);
+
+        var ex = Assert.Throws<GraphQLInvalidRequestException>(
+            () => OperationTypeReader.Read(query, null));
+
+        Assert.True(ex.Message.Length < 400, ex.Message);
+    }
+
     [Theory]
     [InlineData("{ a ", null)]
     [InlineData("query A { a } query B { b }", null)]
