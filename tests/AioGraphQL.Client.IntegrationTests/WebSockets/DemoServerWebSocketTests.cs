@@ -13,11 +13,6 @@ public sealed class DemoServerWebSocketTests : IAsyncLifetime
 {
     private const string WhoAmI = "subscription { whoami { login authMethod } }";
 
-    // The demo server on main (d364938) fails every WebSocket operation with an
-    // INVALID_OPERATION error after acknowledging; connection-level checks still hold.
-    private const string DemoOperationsBroken =
-        "The demo server fails every WebSocket operation (INVALID_OPERATION) on main.";
-
     private DemoServerHost? _server;
 
     private DemoServerHost Server => _server ?? throw new InvalidOperationException("Not started.");
@@ -134,7 +129,7 @@ public sealed class DemoServerWebSocketTests : IAsyncLifetime
             triggers);
     }
 
-    [Theory(Skip = DemoOperationsBroken)]
+    [Theory]
     [MemberData(nameof(Protocols))]
     public async Task SubscribeAsync_WhoAmI_ReportsTheApiKeyViewer(
         GraphQLWebSocketProtocol protocol)
@@ -147,7 +142,7 @@ public sealed class DemoServerWebSocketTests : IAsyncLifetime
         Assert.Equal(("alice", "apikey"), viewer);
     }
 
-    [Theory(Skip = DemoOperationsBroken)]
+    [Theory]
     [MemberData(nameof(Protocols))]
     public async Task SubscribeAsync_CounterAndFailAfter_YieldThenFail(
         GraphQLWebSocketProtocol protocol)
