@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using AioGraphQL.Client;
@@ -40,7 +41,11 @@ internal static class DemoAccount
         return new AccessToken(token, DateTimeOffset.UtcNow + lifetime);
     }
 
-    public static async Task LoginAsync(HttpClient http, Uri baseAddress)
+    public static async Task LoginAsync(
+        HttpClient http,
+        CookieContainer cookies,
+        Uri baseAddress,
+        SecretLedger secrets)
     {
         var body = new Dictionary<string, string>
         {
@@ -49,5 +54,10 @@ internal static class DemoAccount
         };
         using var response = await http.PostAsJsonAsync(new Uri(baseAddress, "login"), body);
         response.EnsureSuccessStatusCode();
+
+        foreach (Cookie cookie in cookies.GetCookies(baseAddress))
+        {
+            secrets.Add(cookie.Value);
+        }
     }
 }

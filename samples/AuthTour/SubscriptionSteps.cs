@@ -60,11 +60,7 @@ internal sealed class SubscriptionSteps(
         var cookies = new CookieContainer();
         using var handler = new HttpClientHandler { CookieContainer = cookies };
         using var http = new HttpClient(handler);
-        await DemoAccount.LoginAsync(http, server.BaseAddress);
-        foreach (Cookie cookie in cookies.GetCookies(server.BaseAddress))
-        {
-            secrets.Add(cookie.Value);
-        }
+        await DemoAccount.LoginAsync(http, cookies, server.BaseAddress, secrets);
 
         await using var client = new GraphQLClient(_endpoint, httpClient: http, logger: Logger);
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using AioGraphQL.Client.IntegrationTests.Peers;
+using AioGraphQL.Client.IntegrationTests.Support;
 using Microsoft.Extensions.Time.Testing;
 using Xunit;
 

@@ -1,5 +1,6 @@
 using System.Net.WebSockets;
 using System.Text.Json;
+using AioGraphQL.Client.IntegrationTests.Support;
 using Xunit;
 
 namespace AioGraphQL.Client.IntegrationTests.WebSockets;

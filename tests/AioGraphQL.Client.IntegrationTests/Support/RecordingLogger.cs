@@ -1,14 +1,14 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 
-namespace AioGraphQL.Client.IntegrationTests.WebSockets;
+namespace AioGraphQL.Client.IntegrationTests.Support;
 
 /// <summary>
 /// Keeps every log line (message, structured values and exception) and lets a test await the
 /// first line matching a condition: the signal that the client reached a point, such as
 /// having sent connection_init, without sleeping or polling.
 /// </summary>
-internal sealed class RecordingLogger : ILogger<GraphQLClient>
+public sealed class RecordingLogger : ILogger<GraphQLClient>
 {
     private readonly ConcurrentQueue<string> _lines = new();
 
