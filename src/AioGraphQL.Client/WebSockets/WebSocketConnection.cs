@@ -19,13 +19,15 @@ internal sealed class WebSocketConnection
 
     private readonly GraphQLWebSocketTransport _transport;
 
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _headers;
-
     private readonly bool _useProvider;
 
     private readonly ConcurrentDictionary<long, WebSocketOperation> _operations = new();
 
     private readonly CancellationTokenSource _lifetime = new();
+
+    private readonly WebSocketReconnectPolicy _reconnect;
+
+    private readonly WebSocketHandshakeFactory _handshakes;
 
     private readonly object _gate = new();
 
@@ -53,8 +55,13 @@ internal sealed class WebSocketConnection
         _settings = settings;
         _transport = transport;
         Key = key;
-        _headers = headers;
         _useProvider = useProvider;
+        _reconnect = new WebSocketReconnectPolicy(settings, useProvider, _lifetime.Token);
+        _handshakes = new WebSocketHandshakeFactory(
+            settings,
+            headers,
+            useProvider,
+            _lifetime.Token);
     }
 
     /// <summary>The identity this connection serves, the transport's dictionary key.</summary>
@@ -273,7 +280,13 @@ internal sealed class WebSocketConnection
             var retry = isReconnect ? attempt : attempt - 1;
             if (lastFailure is not null)
             {
-                if (!ShouldRetry(lastFailure, retry, ref refreshedOnce, out var refresh))
+                var retrying = _reconnect.ShouldRetry(
+                    lastFailure,
+                    retry,
+                    !_operations.IsEmpty,
+                    ref refreshedOnce,
+                    out var refresh);
+                if (!retrying)
                 {
                     lock (_gate)
                     {
@@ -290,7 +303,8 @@ internal sealed class WebSocketConnection
                 }
 
                 refused = refresh ? refused : null;
-                await DelayBeforeRetryAsync(retry, lastFailure, refresh).ConfigureAwait(false);
+                await _reconnect.DelayBeforeRetryAsync(retry, lastFailure, refresh)
+                    .ConfigureAwait(false);
             }
 
             var offered = _transport.OfferedProtocols;
@@ -300,7 +314,7 @@ internal sealed class WebSocketConnection
             reusable = null;
             try
             {
-                handshake ??= await CreateHandshakeAsync(refused).ConfigureAwait(false);
+                handshake ??= await _handshakes.CreateAsync(refused).ConfigureAwait(false);
                 await session.ConnectAsync(handshake, offered, attempt, _lifetime.Token)
                     .ConfigureAwait(false);
             }
@@ -309,7 +323,7 @@ internal sealed class WebSocketConnection
                 ObjectDisposedException.ThrowIf(
                     _lifetime.IsCancellationRequested,
                     typeof(GraphQLClient));
-                if (IsProtocolRejected(ex, session, offered))
+                if (WebSocketReconnectPolicy.IsProtocolRejected(ex, session, offered))
                 {
                     // Some legacy servers accept the first offered name whatever it is, then
                     // close with 1002; offering the rest without that name reaches them.
@@ -330,115 +344,6 @@ internal sealed class WebSocketConnection
             Install(session, handshake.Credential, isReconnect, retry);
             return session;
         }
-    }
-
-    private static bool IsProtocolRejected(
-        Exception failure,
-        WebSocketSession session,
-        IReadOnlyList<WebSocketProtocol> offered) =>
-        failure is GraphQLWebSocketException { CloseStatus: 1002 }
-            && session.Accepted is not null
-            && offered.Count > 1;
-
-    private bool ShouldRetry(Exception failure, int retry, ref bool refreshedOnce, out bool refresh)
-    {
-        refresh = false;
-        if (_lifetime.IsCancellationRequested || _operations.IsEmpty)
-        {
-            return false;
-        }
-
-        if (failure is GraphQLWebSocketException { IsRefusal: true })
-        {
-            // A refused credential is worth one fresh try even without reconnect enabled,
-            // as HTTP does; with reconnect on, each attempt may refresh again.
-            if (!_useProvider || (refreshedOnce && !_settings.Reconnect))
-            {
-                return false;
-            }
-
-            refreshedOnce = true;
-            refresh = true;
-            return retry <= _settings.MaxReconnectAttempts;
-        }
-
-        if (!_settings.Reconnect || retry > _settings.MaxReconnectAttempts)
-        {
-            return false;
-        }
-
-        return failure is GraphQLWebSocketException { IsRetryable: true }
-            or GraphQLTimeoutException;
-    }
-
-    private async Task DelayBeforeRetryAsync(int retry, Exception failure, bool refresh)
-    {
-        var exponent = Math.Min(retry - 1, 20);
-        var ceiling = Math.Min(
-            _settings.ReconnectDelay.TotalMilliseconds * Math.Pow(2, exponent),
-            _settings.MaxReconnectDelay.TotalMilliseconds);
-
-        // Jitter within the upper half spreads out clients that lost the same server.
-        var delay = TimeSpan.FromMilliseconds(ceiling * (0.5 + (Random.Shared.NextDouble() / 2)));
-        if (refresh && !_settings.Reconnect)
-        {
-            delay = TimeSpan.Zero;
-        }
-
-        WebSocketLog.ReconnectScheduled(
-            _settings.Logger,
-            retry,
-            delay.TotalMilliseconds,
-            (failure as GraphQLWebSocketException)?.CloseStatus);
-        if (delay > TimeSpan.Zero)
-        {
-            await Task.Delay(delay, _settings.TimeProvider, _lifetime.Token).ConfigureAwait(false);
-        }
-    }
-
-    private async Task<WebSocketHandshake> CreateHandshakeAsync(
-        AuthorizationCoordinator.Credential? refused)
-    {
-        if (!_useProvider)
-        {
-            return new WebSocketHandshake(_headers, credential: null);
-        }
-
-        // A connection with _useProvider set always has a coordinator.
-        var authorization = _settings.Authorization!;
-        AuthorizationCoordinator.Credential credential;
-        if (refused is { } old)
-        {
-            WebSocketLog.CredentialRefreshing(_settings.Logger);
-            credential = await authorization.RefreshAsync(old, _lifetime.Token)
-                .ConfigureAwait(false);
-        }
-        else
-        {
-            credential = await authorization
-                .GetAsync(GraphQLAuthorizationContext.WebSocketConnect, _lifetime.Token)
-                .ConfigureAwait(false);
-        }
-
-        var headers = new List<KeyValuePair<string, string>>(_headers.Count + 1);
-        foreach (var header in _headers)
-        {
-            var isAuthorization = header.Key.Equals(
-                _settings.AuthorizationHeader,
-                StringComparison.OrdinalIgnoreCase);
-            if (!isAuthorization)
-            {
-                headers.Add(header);
-            }
-        }
-
-        if (credential.Value is { } value)
-        {
-            HeaderValidation.ThrowIfInvalid(_settings.AuthorizationHeader, value);
-            headers.Add(new KeyValuePair<string, string>(_settings.AuthorizationHeader, value));
-        }
-
-        return new WebSocketHandshake(headers, credential);
     }
 
     private void Install(

@@ -1,47 +1,25 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.WebSockets;
-using System.Runtime.CompilerServices;
-using System.Text;
-using System.Text.Json;
 
 namespace AioGraphQL.Client;
 
 /// <summary>
-/// One physical socket: the upgrade, <c>connection_init</c> and its acknowledgement, the
-/// receive loop that routes each message to its operation, sending, keep-alive timers, and
-/// the close. A reconnect makes a new session; operations outlive sessions.
+/// One physical socket: connecting it and waiting for the acknowledgement, the receive loop,
+/// and its end, whether we close it, the server does, or it is given up. Sending, receiving,
+/// routing and keep-alive are its parts; a reconnect makes a new session, while operations
+/// outlive sessions.
 /// </summary>
-/// <remarks>
-/// Each message is received into one reused buffer, its envelope read in place, and only a
-/// result's payload copied into a right-sized pooled buffer and parsed into the document the
-/// <see cref="GraphQLResponse"/> owns.
-/// Limitation: a message is buffered whole before parsing, so one larger than
-/// <see cref="GraphQLWebSocketOptions.MaxMessageBytes"/> fails the socket.
-/// </remarks>
 internal sealed class WebSocketSession : IDisposable
 {
-    private const int ReceiveChunk = 4096;
-
-    private static readonly JsonWriterOptions s_writerOptions = new() { SkipValidation = true };
-
-    // Marks a loss the client caused itself, so that it is not reported as a failure.
-    private static readonly Exception s_closedByUs =
-        new OperationCanceledException("The client closed the WebSocket.");
-
     private readonly WebSocketSettings _settings;
-
-    private readonly WebSocketConnection _owner;
 
     private readonly ClientWebSocket _socket = new();
 
-    private readonly SemaphoreSlim _sendLock = new(1, 1);
+    private readonly WebSocketSender _sender;
 
-    private readonly PooledBufferWriter _sendBuffer = new(1024);
+    private readonly WebSocketKeepAlive _keepAlive;
 
-    private readonly Utf8JsonWriter _writer;
-
-    private readonly PooledBufferWriter _receiveBuffer = new(16 * 1024);
+    private readonly WebSocketReceiver _receiver;
 
     private readonly CancellationTokenSource _lifetime = new();
 
@@ -57,14 +35,6 @@ internal sealed class WebSocketSession : IDisposable
 
     private Task _receiveLoop = Task.CompletedTask;
 
-    private ITimer? _pingTimer;
-
-    private ITimer? _pongTimer;
-
-    private ITimer? _keepAliveTimer;
-
-    private int _awaitingPong;
-
     private int _closing;
 
     private int _disposed;
@@ -72,11 +42,19 @@ internal sealed class WebSocketSession : IDisposable
     public WebSocketSession(WebSocketSettings settings, WebSocketConnection owner, long generation)
     {
         _settings = settings;
-        _owner = owner;
         Generation = generation;
         Protocol = settings.Fallback;
-        _writer = new Utf8JsonWriter(_sendBuffer, s_writerOptions);
+        _sender = new WebSocketSender(settings, _socket);
+        _keepAlive = new WebSocketKeepAlive(settings, this);
+        var router = new WebSocketMessageRouter(settings, this, owner, _keepAlive);
+        _receiver = new WebSocketReceiver(settings, this, _socket, router);
     }
+
+    /// <summary>
+    /// Marks a loss the client caused itself, so that it is not reported as a failure.
+    /// </summary>
+    public static Exception ClosedByUs { get; } =
+        new OperationCanceledException("The client closed the WebSocket.");
 
     /// <summary>
     /// Counts the sessions of one connection; subscribes are claimed per generation.
@@ -96,6 +74,23 @@ internal sealed class WebSocketSession : IDisposable
     public Task<Exception?> Ended => _ended.Task;
 
     /// <summary>
+    /// Cancelled when the session is disposed; read it where it is used, as disposal makes
+    /// reading it throw.
+    /// </summary>
+    public CancellationToken LifetimeToken => _lifetime.Token;
+
+    /// <summary>Every header value sent, to mask in anything the server echoes back.</summary>
+    public IEnumerable<string> Secrets => _secrets;
+
+    /// <summary>Whether the server has acknowledged the connection.</summary>
+    public bool IsAcknowledged => _acknowledged.Task.IsCompleted;
+
+    /// <summary>
+    /// Whether the client has begun closing, so a close or loss that follows is expected.
+    /// </summary>
+    public bool IsClosing => Volatile.Read(ref _closing) != 0;
+
+    /// <summary>
     /// Opens the socket, sends <c>connection_init</c> and waits for the acknowledgement.
     /// </summary>
     public async Task ConnectAsync(
@@ -112,7 +107,7 @@ internal sealed class WebSocketSession : IDisposable
             _settings.Logger,
             Protocol.SubProtocol,
             Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        StartPinging();
+        _keepAlive.StartPinging(Protocol);
     }
 
     private async Task HandshakeAsync(
@@ -130,13 +125,18 @@ internal sealed class WebSocketSession : IDisposable
             _lifetime.Token);
         try
         {
-            await UpgradeAsync(handshake, offered, linked.Token).ConfigureAwait(false);
+            var accepted = await WebSocketUpgrade
+                .ConnectAsync(_socket, _settings, handshake, offered, linked.Token)
+                .ConfigureAwait(false);
+            Protocol = accepted ?? _settings.Fallback;
+            Accepted = accepted;
 
             var payload = await handshake
                 .CreatePayloadAsync(_settings, Protocol.Protocol, attempt, linked.Token)
                 .ConfigureAwait(false);
             _receiveLoop = ReceiveLoopAsync();
-            await SendConnectionInitAsync(payload, linked.Token).ConfigureAwait(false);
+            await _sender.SendConnectionInitAsync(Protocol, payload, linked.Token)
+                .ConfigureAwait(false);
 
             await _acknowledged.Task.WaitAsync(linked.Token).ConfigureAwait(false);
         }
@@ -245,6 +245,23 @@ internal sealed class WebSocketSession : IDisposable
         _socket.Abort();
     }
 
+    /// <summary>Records the server's acknowledgement; false if it came before.</summary>
+    public bool TryAcknowledge() => _acknowledged.TrySetResult();
+
+    /// <summary>Records why the socket ends, unless a reason was recorded first.</summary>
+    public void RecordFailure(Exception failure) =>
+        Interlocked.CompareExchange(ref _failure, failure, null);
+
+    /// <summary>Notes that the client is closing, so the coming close is not a loss.</summary>
+    public void MarkClosing() => Interlocked.Exchange(ref _closing, 1);
+
+    /// <summary>Sends one message in the spoken sub-protocol.</summary>
+    public Task SendAsync(
+        WebSocketOutgoingMessage kind,
+        WebSocketOperation? operation,
+        CancellationToken cancellationToken) =>
+        _sender.SendAsync(Protocol, kind, operation, cancellationToken);
+
     public void Dispose()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
@@ -252,9 +269,7 @@ internal sealed class WebSocketSession : IDisposable
             return;
         }
 
-        _pingTimer?.Dispose();
-        _pongTimer?.Dispose();
-        _keepAliveTimer?.Dispose();
+        _keepAlive.Dispose();
         _lifetime.Cancel();
         _socket.Abort();
         _socket.Dispose();
@@ -264,265 +279,14 @@ internal sealed class WebSocketSession : IDisposable
         // racing this sees a disposed socket and never reaches the buffer again.
         if (_receiveLoop.IsCompleted)
         {
-            _receiveBuffer.Dispose();
+            _receiver.Dispose();
         }
 
         _lifetime.Dispose();
     }
 
-    private async Task UpgradeAsync(
-        WebSocketHandshake handshake,
-        IReadOnlyList<WebSocketProtocol> offered,
-        CancellationToken cancellationToken)
-    {
-        var options = _socket.Options;
-        foreach (var protocol in offered)
-        {
-            options.AddSubProtocol(protocol.SubProtocol);
-        }
-
-        options.CollectHttpResponseDetails = true;
-        CopyUpgradeHeaders(handshake, options);
-
-        WebSocketLog.Connecting(_settings.Logger, _settings.DescribeEndpoint(), offered.Count);
-        try
-        {
-            await _socket.ConnectAsync(_settings.Endpoint, _settings.Invoker, cancellationToken)
-                .ConfigureAwait(false);
-        }
-        catch (WebSocketException ex)
-        {
-            var status = _socket.HttpStatusCode;
-            var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
-            throw new GraphQLWebSocketException(
-                $"The WebSocket upgrade to {_settings.DescribeEndpoint()} failed"
-                    + (status == 0 ? $": {ex.WebSocketErrorCode}." : $" with HTTP {(int)status}."),
-                closeStatus: refused ? 4403 : null,
-                isRetryable: !refused,
-                innerException: ex);
-        }
-
-        var accepted = WebSocketProtocol.FromName(_socket.SubProtocol);
-        if (accepted is null)
-        {
-            WebSocketLog.ProtocolFallback(_settings.Logger, _settings.Fallback.SubProtocol);
-        }
-
-        Protocol = accepted ?? _settings.Fallback;
-        Accepted = accepted;
-    }
-
-    private void CopyUpgradeHeaders(WebSocketHandshake handshake, ClientWebSocketOptions options)
-    {
-        var set = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        if (_settings.SendHeadersOnUpgrade)
-        {
-            foreach (var (name, value) in handshake.Headers)
-            {
-                options.SetRequestHeader(name, value);
-                set.Add(name);
-            }
-        }
-
-        // An HttpClient used as the invoker adds its own default headers when it sends.
-        if (_settings.HttpClient is { } client && _settings.Invoker is null)
-        {
-            foreach (var (name, values) in client.DefaultRequestHeaders)
-            {
-                if (!set.Contains(name))
-                {
-                    options.SetRequestHeader(name, string.Join(", ", values));
-                }
-            }
-        }
-    }
-
-    private async Task SendConnectionInitAsync(byte[] payload, CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            Begin();
-            Protocol.WriteConnectionInit(_writer, payload);
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-
-        WebSocketLog.ConnectionInitSent(_settings.Logger, payload.Length);
-    }
-
-    private async Task SendAsync(
-        WebSocketOutgoingMessage kind,
-        WebSocketOperation? operation,
-        CancellationToken cancellationToken)
-    {
-        await _sendLock.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            Begin();
-            switch (kind)
-            {
-                case WebSocketOutgoingMessage.Subscribe:
-                    // The caller always passes the operation for these kinds.
-                    Protocol.WriteSubscribe(
-                        _writer,
-                        operation!.IdText,
-                        operation.Request,
-                        _settings.JsonOptions);
-                    break;
-                case WebSocketOutgoingMessage.Stop:
-                    Protocol.WriteStop(_writer, operation!.IdText);
-                    break;
-                case WebSocketOutgoingMessage.Ping:
-                    Protocol.WritePing(_writer);
-                    break;
-                case WebSocketOutgoingMessage.Pong:
-                    if (!Protocol.TryWritePong(_writer))
-                    {
-                        return;
-                    }
-
-                    break;
-                case WebSocketOutgoingMessage.Terminate:
-                    if (!Protocol.TryWriteTerminate(_writer))
-                    {
-                        return;
-                    }
-
-                    break;
-            }
-
-            await FlushAsync(cancellationToken).ConfigureAwait(false);
-            WebSocketLog.MessageSent(_settings.Logger, kind, operation?.IdText);
-        }
-        finally
-        {
-            _sendLock.Release();
-        }
-    }
-
-    private void Begin()
-    {
-        _sendBuffer.Clear();
-        _writer.Reset(_sendBuffer);
-    }
-
-    private async Task FlushAsync(CancellationToken cancellationToken)
-    {
-        _writer.Flush();
-        await _socket
-            .SendAsync(
-                _sendBuffer.WrittenMemory,
-                WebSocketMessageType.Text,
-                endOfMessage: true,
-                cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    private async Task ReceiveLoopAsync()
-    {
-        // Run the loop off the connecting caller's stack.
-        await Task.Yield();
-
-        Exception? failure = null;
-        try
-        {
-            while (failure is null)
-            {
-                failure = await ReceiveOneAsync().ConfigureAwait(false);
-            }
-        }
-        catch (Exception ex) when (ex is WebSocketException or OperationCanceledException
-            or ObjectDisposedException or IOException or InvalidOperationException)
-        {
-            failure = Volatile.Read(ref _closing) != 0 && Volatile.Read(ref _failure) is null
-                ? null
-                : new GraphQLWebSocketException(
-                    "The WebSocket connection dropped without a close frame.",
-                    GraphQLWebSocketException.AbnormalClosure,
-                    isRetryable: true,
-                    innerException: ex);
-        }
-
-        failure = Volatile.Read(ref _failure) ?? failure;
-        if (ReferenceEquals(failure, s_closedByUs))
-        {
-            failure = null;
-        }
-
-        _acknowledged.TrySetException(failure ?? new GraphQLWebSocketException(
-            "The WebSocket closed before the server acknowledged the connection.",
-            isRetryable: true));
-        _ = _acknowledged.Task.Exception;
-
-        _pingTimer?.Dispose();
-        _pongTimer?.Dispose();
-        _keepAliveTimer?.Dispose();
-        _ended.TrySetResult(failure);
-    }
-
-    /// <summary>
-    /// Receives and handles one message; returns why the socket ends, if it does.
-    /// </summary>
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Exception?> ReceiveOneAsync()
-    {
-        _receiveBuffer.Clear();
-        while (true)
-        {
-            var result = await _socket
-                .ReceiveAsync(_receiveBuffer.GetMemory(ReceiveChunk), _lifetime.Token)
-                .ConfigureAwait(false);
-            if (result.MessageType == WebSocketMessageType.Close)
-            {
-                return OnClose();
-            }
-
-            _receiveBuffer.Advance(result.Count);
-            if (_receiveBuffer.WrittenCount > _settings.MaxMessageBytes)
-            {
-                return await FailProtocolAsync(
-                    new GraphQLProtocolException(
-                        "The server sent a message over the "
-                            + $"{_settings.MaxMessageBytes}-byte limit."),
-                    WebSocketCloseStatus.MessageTooBig).ConfigureAwait(false);
-            }
-
-            if (result.EndOfMessage)
-            {
-                return await HandleAsync().ConfigureAwait(false);
-            }
-        }
-    }
-
-    private Exception? OnClose()
-    {
-        if (Volatile.Read(ref _closing) != 0)
-        {
-            return s_closedByUs;
-        }
-
-        var status = (int?)_socket.CloseStatus ?? 1005;
-        var description = _socket.CloseStatusDescription is { Length: > 0 } text
-            ? Redaction.MaskSecrets(text, _secrets)
-            : null;
-        var retryable = GraphQLWebSocketException.IsRetryableCloseStatus(status);
-        WebSocketLog.ClosedByServer(_settings.Logger, status, retryable);
-
-        // Answer the close so the server sees a clean close handshake.
-        _ = AnswerCloseAsync();
-        return new GraphQLWebSocketException(
-            $"The server closed the WebSocket with {status}"
-                + (description is null ? "." : $": {description}"),
-            status,
-            description,
-            GraphQLWebSocketException.IsRetryableCloseStatus(status));
-    }
-
-    private async Task AnswerCloseAsync()
+    /// <summary>Answers the server's close, so it sees a clean close handshake.</summary>
+    public async Task AnswerCloseAsync()
     {
         try
         {
@@ -537,171 +301,12 @@ internal sealed class WebSocketSession : IDisposable
         }
     }
 
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Exception?> HandleAsync()
-    {
-        var message = _receiveBuffer.WrittenMemory;
-        var reason = WebSocketEnvelope.TryRead(message.Span, out var envelope);
-        if (reason is not null)
-        {
-            return await FailProtocolAsync(
-                new GraphQLProtocolException($"The server sent an invalid message: {reason}."),
-                (WebSocketCloseStatus)GraphQLTransportWsMessages.BadRequestCloseStatus)
-                .ConfigureAwait(false);
-        }
-
-        var kind = envelope.EscapedType is { } escaped
-            ? Protocol.Classify(Encoding.UTF8.GetBytes(escaped))
-            : Protocol.Classify(message.Span[envelope.Type]);
-        WebSocketLog.MessageReceived(_settings.Logger, kind);
-        switch (kind)
-        {
-            case WebSocketMessageKind.Next:
-                return await RouteResultAsync(envelope).ConfigureAwait(false);
-            case WebSocketMessageKind.Complete:
-            case WebSocketMessageKind.Error:
-                return RouteEnd(envelope, kind);
-            case WebSocketMessageKind.ConnectionAck:
-                if (!_acknowledged.TrySetResult())
-                {
-                    WebSocketLog.DuplicateAck(_settings.Logger);
-                    return null;
-                }
-
-                _owner.OnAcknowledged(this);
-
-                return null;
-            case WebSocketMessageKind.ConnectionError:
-                return OnConnectionError(envelope);
-            case WebSocketMessageKind.Ping:
-                await SendAsync(WebSocketOutgoingMessage.Pong, null, _lifetime.Token)
-                    .ConfigureAwait(false);
-                await _owner.BroadcastAsync(
-                    WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.Ping),
-                    _lifetime.Token).ConfigureAwait(false);
-                return null;
-            case WebSocketMessageKind.Pong:
-                Interlocked.Exchange(ref _awaitingPong, 0);
-                _pongTimer?.Change(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan);
-                await _owner.BroadcastAsync(
-                    WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.Pong),
-                    _lifetime.Token).ConfigureAwait(false);
-                return null;
-            case WebSocketMessageKind.KeepAlive:
-                ArmKeepAliveWatchdog();
-                await _owner.BroadcastAsync(
-                    WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.KeepAlive),
-                    _lifetime.Token).ConfigureAwait(false);
-                return null;
-            default:
-                return await OnUnknownTypeAsync(envelope).ConfigureAwait(false);
-        }
-    }
-
-    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
-    private async ValueTask<Exception?> RouteResultAsync(WebSocketEnvelope envelope)
-    {
-        var message = _receiveBuffer.WrittenMemory;
-        var operation = envelope.HasId ? _owner.Find(envelope.NumericId) : null;
-        if (operation is null)
-        {
-            // Results may still be in flight for an operation the client just stopped.
-            WebSocketLog.UnknownOperation(_settings.Logger, envelope.TypeName(message.Span),
-                envelope.HasId ? envelope.IdText() : null);
-            return null;
-        }
-
-        if (envelope.Payload is not { } range)
-        {
-            await _owner.FailOperationAsync(operation, new GraphQLProtocolException(
-                "The server sent a result without a payload.",
-                envelope.TypeName(message.Span))).ConfigureAwait(false);
-            return null;
-        }
-
-        var result = WebSocketResultPayload.Copy(
-            message.Span[range],
-            Protocol.ResultMessageType);
-        await operation.DeliverAsync(WebSocketOperationEvent.Received(result), _lifetime.Token)
-            .ConfigureAwait(false);
-        return null;
-    }
-
-    private Exception? RouteEnd(WebSocketEnvelope envelope, WebSocketMessageKind kind)
-    {
-        var message = _receiveBuffer.WrittenMemory;
-        var operation = envelope.HasId ? _owner.Find(envelope.NumericId) : null;
-        if (operation is null)
-        {
-            WebSocketLog.UnknownOperation(_settings.Logger, envelope.TypeName(message.Span),
-                envelope.HasId ? envelope.IdText() : null);
-            return null;
-        }
-
-        if (kind == WebSocketMessageKind.Complete)
-        {
-            _owner.EndOperation(operation, null);
-            return null;
-        }
-
-        var errors = WebSocketErrorPayload.Read(message, envelope.Payload, out var reason);
-        Exception failure = errors is null
-            ? new GraphQLProtocolException(
-                $"The server sent an operation error that cannot be read: {reason}.",
-                envelope.TypeName(message.Span))
-            : new GraphQLResponseException(errors);
-        _owner.EndOperation(operation, failure);
-        return null;
-    }
-
-    private GraphQLWebSocketException? OnConnectionError(WebSocketEnvelope envelope)
-    {
-        if (_acknowledged.Task.IsCompleted)
-        {
-            // After the acknowledgement the legacy server uses it for a message it could not
-            // parse, which ends nothing.
-            WebSocketLog.ConnectionErrorSkipped(_settings.Logger);
-            return null;
-        }
-
-        var message = _receiveBuffer.WrittenMemory;
-        var detail = WebSocketErrorPayload.Describe(message, envelope.Payload);
-        detail = detail is null ? null : Redaction.MaskSecrets(detail, _secrets);
-        WebSocketLog.ConnectionRefused(_settings.Logger);
-        var failure = new GraphQLWebSocketException(
-            "The server refused the WebSocket connection" + (detail is null ? "." : $": {detail}"),
-            closeDescription: detail)
-        {
-            IsConnectionError = true,
-        };
-        Interlocked.CompareExchange(ref _failure, failure, null);
-
-        // The legacy server closes with 1011 shortly after; closing first keeps the refusal
-        // as the reason instead of a retryable-looking 1011.
-        Interlocked.Exchange(ref _closing, 1);
-        _ = AnswerCloseAsync();
-        return failure;
-    }
-
-    private async Task<Exception?> OnUnknownTypeAsync(WebSocketEnvelope envelope)
-    {
-        var type = envelope.TypeName(_receiveBuffer.WrittenSpan);
-        if (!Protocol.UnknownTypeIsFatal)
-        {
-            WebSocketLog.UnknownTypeSkipped(_settings.Logger, type);
-            return null;
-        }
-
-        return await FailProtocolAsync(
-            new GraphQLProtocolException(
-                $"The server sent a message of type '{type}', which {Protocol.SubProtocol} "
-                    + "does not define.",
-                type),
-            (WebSocketCloseStatus)GraphQLTransportWsMessages.BadRequestCloseStatus)
-            .ConfigureAwait(false);
-    }
-
-    private async Task<Exception> FailProtocolAsync(
+    /// <summary>
+    /// Gives the socket up for a message that breaks the protocol: records
+    /// <paramref name="failure"/> as why, and closes with <paramref name="status"/> within the
+    /// close timeout.
+    /// </summary>
+    public async Task<Exception> FailProtocolAsync(
         GraphQLProtocolException failure,
         WebSocketCloseStatus status)
     {
@@ -726,88 +331,44 @@ internal sealed class WebSocketSession : IDisposable
         return failure;
     }
 
-    private void StartPinging()
+    private async Task ReceiveLoopAsync()
     {
-        if (_settings.PingInterval is not { } interval || !Protocol.SupportsClientPing)
-        {
-            return;
-        }
+        // Run the loop off the connecting caller's stack.
+        await Task.Yield();
 
-        _pongTimer = _settings.TimeProvider.CreateTimer(
-            static state => ((WebSocketSession)state!).OnPongOverdue(),
-            this,
-            Timeout.InfiniteTimeSpan,
-            Timeout.InfiniteTimeSpan);
-        _pingTimer = _settings.TimeProvider.CreateTimer(
-            static state => _ = ((WebSocketSession)state!).PingAsync(),
-            this,
-            interval,
-            interval);
-    }
-
-    private async Task PingAsync()
-    {
-        if (Interlocked.Exchange(ref _awaitingPong, 1) == 0)
-        {
-            _pongTimer?.Change(_settings.PongTimeout, Timeout.InfiniteTimeSpan);
-        }
-
+        Exception? failure = null;
         try
         {
-            await SendAsync(WebSocketOutgoingMessage.Ping, null, _lifetime.Token)
-                .ConfigureAwait(false);
+            while (failure is null)
+            {
+                failure = await _receiver.ReceiveOneAsync().ConfigureAwait(false);
+            }
         }
         catch (Exception ex) when (ex is WebSocketException or OperationCanceledException
-            or ObjectDisposedException or InvalidOperationException or IOException)
+            or ObjectDisposedException or IOException or InvalidOperationException)
         {
-            // The socket is going away; its receive loop reports why.
-            WebSocketLog.CloseIncomplete(_settings.Logger, ex.GetType().Name);
-        }
-    }
-
-    private void OnPongOverdue()
-    {
-        WebSocketLog.PongTimedOut(_settings.Logger, _settings.PongTimeout.TotalMilliseconds);
-        Fail(new GraphQLTimeoutException(
-            _settings.PongTimeout,
-            "The server did not answer a ping within "
-                + $"{_settings.PongTimeout.TotalSeconds:0.###} s."));
-    }
-
-    private void ArmKeepAliveWatchdog()
-    {
-        if (_settings.KeepAliveTimeout is not { } limit)
-        {
-            return;
+            failure = Volatile.Read(ref _closing) != 0 && Volatile.Read(ref _failure) is null
+                ? null
+                : new GraphQLWebSocketException(
+                    "The WebSocket connection dropped without a close frame.",
+                    GraphQLWebSocketException.AbnormalClosure,
+                    isRetryable: true,
+                    innerException: ex);
         }
 
-        if (_keepAliveTimer is null)
+        failure = Volatile.Read(ref _failure) ?? failure;
+        if (ReferenceEquals(failure, ClosedByUs))
         {
-            _keepAliveTimer = _settings.TimeProvider.CreateTimer(
-                static state => ((WebSocketSession)state!).OnKeepAliveOverdue(),
-                this,
-                limit,
-                Timeout.InfiniteTimeSpan);
-            return;
+            failure = null;
         }
 
-        _keepAliveTimer.Change(limit, Timeout.InfiniteTimeSpan);
-    }
+        _acknowledged.TrySetException(failure ?? new GraphQLWebSocketException(
+            "The WebSocket closed before the server acknowledged the connection.",
+            isRetryable: true));
+        _ = _acknowledged.Task.Exception;
 
-    private void OnKeepAliveOverdue()
-    {
-        // The watchdog only runs while the receive loop does; checking avoids a late timer
-        // blaming a socket that closed for another reason.
-        if (_ended.Task.IsCompleted)
-        {
-            return;
-        }
-
-        var limit = _settings.KeepAliveTimeout ?? TimeSpan.Zero;
-        WebSocketLog.KeepAliveTimedOut(_settings.Logger, limit.TotalMilliseconds);
-        Fail(new GraphQLTimeoutException(
-            limit,
-            $"The server sent no keep-alive within {limit.TotalSeconds:0.###} s."));
+        _keepAlive.Dispose();
+        _ended.TrySetResult(failure);
     }
 
     private async Task WaitForReceiveLoopAsync()
@@ -827,9 +388,8 @@ internal sealed class WebSocketSession : IDisposable
 
     private async Task AbandonAsync(Exception failure)
     {
-        Fail(failure is OperationCanceledException ? s_closedByUs : failure);
+        Fail(failure is OperationCanceledException ? ClosedByUs : failure);
         await _receiveLoop.ConfigureAwait(false);
         Dispose();
     }
-
 }
