@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace AioGraphQL.Client;
@@ -23,10 +24,11 @@ internal static class ResponseBodyReader
         ReadBodyAsync(response, maxBytes, sentHeaders, cancellationToken).AsTask();
 
     /// <summary>
-    /// As <see cref="ReadAsync"/>, as a <see cref="ValueTask{TResult}"/>: a small body is usually
-    /// buffered already, the read then completes synchronously, and a Task would be allocated
-    /// only to carry the result.
+    /// As <see cref="ReadAsync"/>, as a pooled <see cref="ValueTask{TResult}"/>: a small body is
+    /// usually buffered already and then needs no Task at all, and a large one reuses the state
+    /// machine of an earlier read. Await the result once.
     /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
     public static async ValueTask<GraphQLResponse> ReadBodyAsync(
         HttpResponseMessage response,
         long maxBytes,
@@ -49,7 +51,7 @@ internal static class ResponseBodyReader
         var body = new PooledBufferWriter(InitialCapacity(declared, maxBytes));
         try
         {
-            await FillAsync(body, content, maxBytes, context, cancellationToken)
+            await FillAsync(body, content, declared, maxBytes, context, cancellationToken)
                 .ConfigureAwait(false);
             var parsed = Parse(body, declared, context);
             return new GraphQLResponse(
@@ -95,9 +97,11 @@ internal static class ResponseBodyReader
         return (int)Math.Min(Math.Min(wanted, maxBytes + 1), Array.MaxLength);
     }
 
-    private static async Task FillAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask FillAsync(
         PooledBufferWriter body,
         HttpContent content,
+        long? declared,
         long maxBytes,
         Failure context,
         CancellationToken cancellationToken)
@@ -109,7 +113,13 @@ internal static class ResponseBodyReader
             {
                 while (true)
                 {
-                    var read = await stream.ReadAsync(body.GetMemory(ReadChunk), cancellationToken)
+                    // Ask for no more than the rest of the declared length and the one byte of
+                    // the read that finds the end: a buffer sized from Content-Length then never
+                    // grows, and is never copied, just before its end.
+                    var wanted = declared is { } length && length >= body.WrittenCount
+                        ? (int)Math.Min(length - body.WrittenCount + 1, ReadChunk)
+                        : ReadChunk;
+                    var read = await stream.ReadAsync(body.GetMemory(wanted), cancellationToken)
                         .ConfigureAwait(false);
                     if (read == 0)
                     {
