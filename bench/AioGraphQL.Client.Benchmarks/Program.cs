@@ -1,1 +1,4 @@
-Console.WriteLine("placeholder");
+using AioGraphQL.Client.Benchmarks;
+using BenchmarkDotNet.Running;
+
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, new BenchmarkConfig());

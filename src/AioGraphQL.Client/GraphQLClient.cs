@@ -201,10 +201,19 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
             throw new ArgumentOutOfRangeException(nameof(timeout), "The timeout must be positive.");
         }
 
-        var callHeaders = headers?.ToReadOnly();
-        var chosen = method ?? _defaultMethod;
+        // The inputs travel as state to a static lambda: a closure would cost two objects a call.
+        var call = (
+            Transport: _http,
+            Request: effective,
+            Headers: headers?.ToReadOnly(),
+            Method: method ?? _defaultMethod);
         return CallTimeout.RunAsync(
-            token => _http.SendAsync(effective, callHeaders, chosen, token),
+            static (call, token) => call.Transport.SendAsync(
+                call.Request,
+                call.Headers,
+                call.Method,
+                token),
+            call,
             limit,
             _timeProvider,
             "GraphQL request",

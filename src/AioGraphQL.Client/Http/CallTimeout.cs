@@ -7,46 +7,56 @@ namespace AioGraphQL.Client;
 /// </summary>
 internal static class CallTimeout
 {
-    public static async Task<T> RunAsync<T>(
+    public static Task<T> RunAsync<T>(
         Func<CancellationToken, Task<T>> call,
+        TimeSpan timeout,
+        TimeProvider timeProvider,
+        string what,
+        CancellationToken cancellationToken) =>
+        RunAsync(
+            static (call, token) => call(token),
+            call,
+            timeout,
+            timeProvider,
+            what,
+            cancellationToken);
+
+    /// <summary>
+    /// As the other overload, with the call's inputs passed as <paramref name="state"/>, so a
+    /// static lambda serves every call and no closure is allocated per request.
+    /// </summary>
+    public static async Task<T> RunAsync<TState, T>(
+        Func<TState, CancellationToken, Task<T>> call,
+        TState state,
         TimeSpan timeout,
         TimeProvider timeProvider,
         string what,
         CancellationToken cancellationToken)
     {
-        if (timeout == Timeout.InfiniteTimeSpan)
+        CancellationTokenSource? timeoutSource = null;
+        CancellationTokenRegistration link = default;
+        if (timeout != Timeout.InfiniteTimeSpan)
         {
-            return await MapAsync(call, timeoutSource: null, timeout, what, cancellationToken)
-                .ConfigureAwait(false);
+            timeoutSource = new CancellationTokenSource(timeout, timeProvider);
+            link = cancellationToken.UnsafeRegister(
+                static source => ((CancellationTokenSource)source!).Cancel(),
+                timeoutSource);
         }
 
-        using var timeoutSource = new CancellationTokenSource(timeout, timeProvider);
-        using var link = cancellationToken.UnsafeRegister(
-            static state => ((CancellationTokenSource)state!).Cancel(),
-            timeoutSource);
-        return await MapAsync(call, timeoutSource, timeout, what, cancellationToken)
-            .ConfigureAwait(false);
-    }
-
-    private static async Task<T> MapAsync<T>(
-        Func<CancellationToken, Task<T>> call,
-        CancellationTokenSource? timeoutSource,
-        TimeSpan timeout,
-        string what,
-        CancellationToken callerToken)
-    {
+        // One async method rather than two: each is a state machine allocated per request.
         try
         {
-            return await call(timeoutSource?.Token ?? callerToken).ConfigureAwait(false);
+            return await call(state, timeoutSource?.Token ?? cancellationToken)
+                .ConfigureAwait(false);
         }
-        catch (OperationCanceledException ex) when (callerToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (cancellationToken.IsCancellationRequested)
         {
-            if (ex.CancellationToken == callerToken)
+            if (ex.CancellationToken == cancellationToken)
             {
                 throw;
             }
 
-            throw new OperationCanceledException(ex.Message, ex, callerToken);
+            throw new OperationCanceledException(ex.Message, ex, cancellationToken);
         }
         catch (OperationCanceledException ex) when (timeoutSource?.IsCancellationRequested == true)
         {
@@ -62,6 +72,11 @@ internal static class CallTimeout
                 timeout,
                 $"The {what} ran past the HttpClient's own timeout.",
                 ex);
+        }
+        finally
+        {
+            link.Dispose();
+            timeoutSource?.Dispose();
         }
     }
 }

@@ -21,6 +21,8 @@ internal sealed class GraphQLHttpTransport
 
     private readonly GraphQLHeaders _defaultHeaders;
 
+    private readonly IReadOnlyList<KeyValuePair<string, string>> _defaultHeaderList;
+
     private readonly long _maxResponseBytes;
 
     private readonly JsonSerializerOptions _jsonOptions;
@@ -44,6 +46,9 @@ internal sealed class GraphQLHttpTransport
         _httpClient = httpClient;
         _endpoint = endpoint;
         _defaultHeaders = defaultHeaders;
+
+        // The defaults are a read-only layer, so their merge is the same for every request.
+        _defaultHeaderList = HeaderLayers.Merge(defaultHeaders, null, null);
         _maxResponseBytes = maxResponseBytes;
         _jsonOptions = jsonOptions;
         _authorization = authorization;
@@ -52,7 +57,27 @@ internal sealed class GraphQLHttpTransport
     }
 
     /// <summary>Sends one request, retrying once with a fresh credential if it is refused.</summary>
-    public async Task<GraphQLResponse> SendAsync(
+    public Task<GraphQLResponse> SendAsync(
+        GraphQLRequest request,
+        GraphQLHeaders? callHeaders,
+        GraphQLHttpMethod method,
+        CancellationToken cancellationToken)
+    {
+        // The common case goes straight to the one async method that does the exchange; the
+        // checks it skips cannot throw, so failures still arrive as a faulted task.
+        if (method == GraphQLHttpMethod.Post && _authorization is null)
+        {
+            return SendOnceAsync(
+                request,
+                MergeHeaders(request.Headers, callHeaders),
+                method,
+                cancellationToken);
+        }
+
+        return SendCheckedAsync(request, callHeaders, method, cancellationToken);
+    }
+
+    private async Task<GraphQLResponse> SendCheckedAsync(
         GraphQLRequest request,
         GraphQLHeaders? callHeaders,
         GraphQLHttpMethod method,
@@ -65,7 +90,7 @@ internal sealed class GraphQLHttpTransport
                 "Only queries may be sent over GET; send mutations and subscriptions over POST.");
         }
 
-        var headers = HeaderLayers.Merge(_defaultHeaders, request.Headers, callHeaders);
+        var headers = MergeHeaders(request.Headers, callHeaders);
 
         var useProvider = _authorization is not null
             && !HeaderLayers.IsSetExplicitly(_authorizationHeader, request.Headers, callHeaders);
@@ -122,6 +147,18 @@ internal sealed class GraphQLHttpTransport
             cancellationToken).ConfigureAwait(false);
     }
 
+    private IReadOnlyList<KeyValuePair<string, string>> MergeHeaders(
+        GraphQLHeaders? request,
+        GraphQLHeaders? call)
+    {
+        if ((request is null || request.Count == 0) && (call is null || call.Count == 0))
+        {
+            return _defaultHeaderList;
+        }
+
+        return HeaderLayers.Merge(_defaultHeaders, request, call);
+    }
+
     private static bool IsRefusal(GraphQLResponse response)
     {
         if (response.StatusCode == HttpStatusCode.Unauthorized)
@@ -141,7 +178,7 @@ internal sealed class GraphQLHttpTransport
     }
 
     private List<KeyValuePair<string, string>> WithCredential(
-        List<KeyValuePair<string, string>> headers,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
         string? value)
     {
         var result = new List<KeyValuePair<string, string>>(headers.Count + 1);
@@ -164,7 +201,7 @@ internal sealed class GraphQLHttpTransport
 
     private async Task<GraphQLResponse> SendOnceAsync(
         GraphQLRequest request,
-        List<KeyValuePair<string, string>> headers,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
         GraphQLHttpMethod method,
         CancellationToken cancellationToken)
     {
@@ -194,7 +231,7 @@ internal sealed class GraphQLHttpTransport
             try
             {
                 var result = await ResponseBodyReader
-                    .ReadAsync(response, _maxResponseBytes, headers, cancellationToken)
+                    .ReadBodyAsync(response, _maxResponseBytes, headers, cancellationToken)
                     .ConfigureAwait(false);
                 Log.HttpResponseReceived(
                     _logger,
@@ -214,7 +251,7 @@ internal sealed class GraphQLHttpTransport
 
     private HttpRequestMessage BuildMessage(
         GraphQLRequest request,
-        List<KeyValuePair<string, string>> headers,
+        IReadOnlyList<KeyValuePair<string, string>> headers,
         GraphQLHttpMethod method)
     {
         HttpRequestMessage message;
@@ -233,8 +270,11 @@ internal sealed class GraphQLHttpTransport
         }
 
         message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
-        foreach (var (name, value) in headers)
+        // Indexing, because foreach over the interface would allocate an enumerator.
+        for (var i = 0; i < headers.Count; i++)
         {
+            var (name, value) = headers[i];
+
             // A user's Accept replaces ours; content headers such as Content-Type go on the body.
             message.Headers.Remove(name);
             if (!message.Headers.TryAddWithoutValidation(name, value))

@@ -1,13 +1,11 @@
 using System.Net;
-using System.Net.Http.Headers;
 
 namespace AioGraphQL.Client;
 
 /// <summary>A JSON request body held in a pooled buffer, returned when the content is disposed.</summary>
 internal sealed class PooledJsonContent : HttpContent
 {
-    private static readonly MediaTypeHeaderValue s_json = MediaTypeHeaderValue.Parse(
-        "application/json; charset=utf-8");
+    private const string JsonContentType = "application/json; charset=utf-8";
 
     private readonly PooledBufferWriter _body;
 
@@ -15,8 +13,9 @@ internal sealed class PooledJsonContent : HttpContent
     {
         _body = body;
 
-        // A shared parsed value would be mutable through the headers, so each content copies it.
-        Headers.ContentType = new MediaTypeHeaderValue(s_json.MediaType!, "utf-8");
+        // Added as text: a parsed value costs three objects per request and would be turned back
+        // into this same text on the wire. A handler that reads ContentType still gets it parsed.
+        Headers.TryAddWithoutValidation("Content-Type", JsonContentType);
     }
 
     protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) =>

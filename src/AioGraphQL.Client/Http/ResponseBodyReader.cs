@@ -1,4 +1,6 @@
 using System.Net;
+using System.Net.Http.Headers;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 
 namespace AioGraphQL.Client;
@@ -11,15 +13,30 @@ internal static class ResponseBodyReader
 {
     private const int ReadChunk = 16 * 1024;
 
+    private static Tuple<string, string?>? s_lastContentType;
+
     /// <summary>Reads and checks the body; the caller disposes <paramref name="response"/>.</summary>
-    public static async Task<GraphQLResponse> ReadAsync(
+    public static Task<GraphQLResponse> ReadAsync(
+        HttpResponseMessage response,
+        long maxBytes,
+        IReadOnlyList<KeyValuePair<string, string>> sentHeaders,
+        CancellationToken cancellationToken) =>
+        ReadBodyAsync(response, maxBytes, sentHeaders, cancellationToken).AsTask();
+
+    /// <summary>
+    /// As <see cref="ReadAsync"/>, as a pooled <see cref="ValueTask{TResult}"/>: a small body is
+    /// usually buffered already and then needs no Task at all, and a large one reuses the state
+    /// machine of an earlier read. Await the result once.
+    /// </summary>
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder<>))]
+    public static async ValueTask<GraphQLResponse> ReadBodyAsync(
         HttpResponseMessage response,
         long maxBytes,
         IReadOnlyList<KeyValuePair<string, string>> sentHeaders,
         CancellationToken cancellationToken)
     {
         var content = response.Content;
-        var contentType = content.Headers.ContentType?.MediaType;
+        var contentType = MediaTypeOf(content.Headers);
         var declared = content.Headers.ContentLength;
         var context = new Failure(response, contentType, sentHeaders);
 
@@ -34,7 +51,7 @@ internal static class ResponseBodyReader
         var body = new PooledBufferWriter(InitialCapacity(declared, maxBytes));
         try
         {
-            await FillAsync(body, content, maxBytes, context, cancellationToken)
+            await FillAsync(body, content, declared, maxBytes, context, cancellationToken)
                 .ConfigureAwait(false);
             var parsed = Parse(body, declared, context);
             return new GraphQLResponse(
@@ -52,15 +69,39 @@ internal static class ResponseBodyReader
         }
     }
 
+    private static string? MediaTypeOf(HttpContentHeaders headers)
+    {
+        // Parsing Content-Type costs several objects per response, and a server sends the same
+        // text every time: remember the media type parsed from the last text and reuse it when
+        // the text is the same. Anything unusual takes the full parse.
+        if (headers.NonValidated.TryGetValues("Content-Type", out var values) && values.Count == 1)
+        {
+            var text = values.ToString();
+            var last = s_lastContentType;
+            if (last is not null && string.Equals(last.Item1, text, StringComparison.Ordinal))
+            {
+                return last.Item2;
+            }
+
+            var mediaType = headers.ContentType?.MediaType;
+            s_lastContentType = Tuple.Create(text, mediaType);
+            return mediaType;
+        }
+
+        return headers.ContentType?.MediaType;
+    }
+
     private static int InitialCapacity(long? declared, long maxBytes)
     {
         var wanted = declared is { } length ? length + 1 : 4096;
         return (int)Math.Min(Math.Min(wanted, maxBytes + 1), Array.MaxLength);
     }
 
-    private static async Task FillAsync(
+    [AsyncMethodBuilder(typeof(PoolingAsyncValueTaskMethodBuilder))]
+    private static async ValueTask FillAsync(
         PooledBufferWriter body,
         HttpContent content,
+        long? declared,
         long maxBytes,
         Failure context,
         CancellationToken cancellationToken)
@@ -72,7 +113,13 @@ internal static class ResponseBodyReader
             {
                 while (true)
                 {
-                    var read = await stream.ReadAsync(body.GetMemory(ReadChunk), cancellationToken)
+                    // Ask for no more than the rest of the declared length and the one byte of
+                    // the read that finds the end: a buffer sized from Content-Length then never
+                    // grows, and is never copied, just before its end.
+                    var wanted = declared is { } length && length >= body.WrittenCount
+                        ? (int)Math.Min(length - body.WrittenCount + 1, ReadChunk)
+                        : ReadChunk;
+                    var read = await stream.ReadAsync(body.GetMemory(wanted), cancellationToken)
                         .ConfigureAwait(false);
                     if (read == 0)
                     {
@@ -151,13 +198,22 @@ internal static class ResponseBodyReader
         || mediaType.Equals("application/graphql-response+json", StringComparison.OrdinalIgnoreCase)
         || mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>What every failure of one response shares: status, type and what to mask.</summary>
-    private sealed class Failure(
+    /// <summary>
+    /// What every failure of one response shares: status, type and what to mask. A struct, as
+    /// one is made for every response and almost never used.
+    /// </summary>
+    private readonly struct Failure(
         HttpResponseMessage response,
         string? contentType,
         IReadOnlyList<KeyValuePair<string, string>> sentHeaders)
     {
-        public string? ContentType => contentType;
+        private readonly HttpResponseMessage _response = response;
+
+        private readonly string? _contentType = contentType;
+
+        private readonly IReadOnlyList<KeyValuePair<string, string>> _sentHeaders = sentHeaders;
+
+        public string? ContentType => _contentType;
 
         public GraphQLHttpException Create(
             GraphQLHttpFailure failure,
@@ -165,10 +221,10 @@ internal static class ResponseBodyReader
             ReadOnlySpan<byte> body,
             Exception? inner = null)
         {
-            var status = response.StatusCode;
+            var status = _response.StatusCode;
             var excerpt = body.IsEmpty
                 ? null
-                : Redaction.Excerpt(body, Redaction.SecretValues(sentHeaders));
+                : Redaction.Excerpt(body, Redaction.SecretValues(_sentHeaders));
 
             // A non-success status explains the failure better than the shape of its body.
             var kind = (int)status is >= 200 and < 300 || failure == GraphQLHttpFailure.BodyTooLarge
@@ -181,9 +237,9 @@ internal static class ResponseBodyReader
                 kind,
                 message,
                 status,
-                contentType,
+                _contentType,
                 excerpt,
-                Redaction.SafeHeaders(response),
+                Redaction.SafeHeaders(_response),
                 inner);
         }
     }

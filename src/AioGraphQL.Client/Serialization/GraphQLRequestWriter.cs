@@ -13,6 +13,9 @@ internal static class GraphQLRequestWriter
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { SkipValidation = true };
 
+    [ThreadStatic]
+    private static Utf8JsonWriter? s_threadWriter;
+
     /// <summary>Writes <c>{"query","operationName","variables","extensions"}</c>.</summary>
     public static void WriteBody(
         Utf8JsonWriter writer,
@@ -46,11 +49,18 @@ internal static class GraphQLRequestWriter
     public static PooledBufferWriter WriteBody(GraphQLRequest request, JsonSerializerOptions options)
     {
         var buffer = new PooledBufferWriter(request.Query.Length + 64);
+
+        // A writer is reused per thread, as it is an object of some size allocated per request
+        // otherwise. It leaves the slot while in use, so a serializer converter that writes
+        // another body on this thread gets a writer of its own.
+        var writer = s_threadWriter ?? new Utf8JsonWriter(buffer, s_writerOptions);
+        s_threadWriter = null;
         try
         {
-            using var writer = new Utf8JsonWriter(buffer, s_writerOptions);
+            writer.Reset(buffer);
             WriteBody(writer, request, options);
             writer.Flush();
+            s_threadWriter = writer;
             return buffer;
         }
         catch
