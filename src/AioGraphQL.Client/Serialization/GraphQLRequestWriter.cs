@@ -170,7 +170,7 @@ internal static class GraphQLRequestWriter
             case long number:
                 writer.WriteNumberValue(number);
                 return;
-            case double number:
+            case double number when double.IsFinite(number):
                 writer.WriteNumberValue(number);
                 return;
             case decimal number:
@@ -197,10 +197,11 @@ internal static class GraphQLRequestWriter
             }
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException
-            or JsonException)
+            or JsonException or ArgumentException)
         {
+            // ArgumentException: JSON has no NaN or infinity, and the writer says so this way.
             throw new GraphQLInvalidRequestException(
-                $"The {what} '{name}' of type {value.GetType().Name} cannot be serialized to JSON.",
+                $"The {what} '{name}' of type {value.GetType().Name} cannot be written as JSON.",
                 ex);
         }
     }
