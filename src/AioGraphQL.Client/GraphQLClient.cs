@@ -28,6 +28,8 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
     private readonly TimeProvider _timeProvider;
 
+    private readonly CallScope _callScope;
+
     private readonly ILogger _logger;
 
     private int _disposed;
@@ -95,6 +97,11 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
         _ownsHttpClient = httpClient is null;
 
         _httpClient = httpClient ?? CreateHttpClient();
+        _callScope = new CallScope(
+            _timeProvider,
+            _logger,
+            _httpClient,
+            () => Volatile.Read(ref _disposed) != 0);
 
         var authorization = options.AuthorizationProvider is { } provider
             ? new AuthorizationCoordinator(provider)
@@ -215,7 +222,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
                 token),
             call,
             limit,
-            _timeProvider,
+            _callScope,
             "GraphQL request",
             cancellationToken);
     }

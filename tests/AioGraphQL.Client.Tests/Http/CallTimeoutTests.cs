@@ -1,9 +1,12 @@
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 
 namespace AioGraphQL.Client.Tests.Http;
 
 public sealed class CallTimeoutTests
 {
+    private static readonly HttpClient s_http = new();
+
     [Fact]
     public async Task RunAsync_LimitRunsOut_ThrowsTimeoutWithLimit()
     {
@@ -18,7 +21,7 @@ public sealed class CallTimeoutTests
                 return 0;
             },
             TimeSpan.FromSeconds(5),
-            time,
+            Scope(time),
             "GraphQL request",
             CancellationToken.None);
         await started.Task;
@@ -44,7 +47,7 @@ public sealed class CallTimeoutTests
                 return 0;
             },
             TimeSpan.FromSeconds(5),
-            time,
+            Scope(time),
             "GraphQL request",
             caller.Token);
         await started.Task;
@@ -65,7 +68,7 @@ public sealed class CallTimeoutTests
         var call = CallTimeout.RunAsync(
             _ => release.Task,
             Timeout.InfiniteTimeSpan,
-            time,
+            Scope(time),
             "GraphQL request",
             CancellationToken.None);
         time.Advance(TimeSpan.FromDays(1));
@@ -73,4 +76,48 @@ public sealed class CallTimeoutTests
 
         Assert.Equal(7, await call);
     }
+
+    [Fact]
+    public async Task RunAsync_LimitBeyondTimerRange_CountsAsNoLimit()
+    {
+        var time = new FakeTimeProvider();
+
+        var result = await CallTimeout.RunAsync(
+            _ => Task.FromResult(3),
+            TimeSpan.FromDays(60),
+            Scope(time),
+            "GraphQL request",
+            CancellationToken.None);
+
+        Assert.Equal(3, result);
+    }
+
+    [Fact]
+    public async Task RunAsync_CancelledBecauseClientDisposed_ThrowsObjectDisposed()
+    {
+        var time = new FakeTimeProvider();
+        using var owner = new CancellationTokenSource();
+        var disposed = false;
+        var started = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        var call = CallTimeout.RunAsync<int>(
+            async _ =>
+            {
+                started.SetResult();
+                await Task.Delay(Timeout.Infinite, owner.Token);
+                return 0;
+            },
+            TimeSpan.FromSeconds(5),
+            Scope(time, () => disposed),
+            "GraphQL request",
+            CancellationToken.None);
+        await started.Task;
+        disposed = true;
+        await owner.CancelAsync();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => call);
+    }
+
+    private static CallScope Scope(TimeProvider time, Func<bool>? isDisposed = null) =>
+        new(time, NullLogger.Instance, s_http, isDisposed ?? (() => false));
 }
