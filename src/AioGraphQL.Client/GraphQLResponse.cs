@@ -29,7 +29,8 @@ public sealed class GraphQLResponse : IDisposable
         IDisposable? buffer = null,
         HttpStatusCode? statusCode = null,
         HttpResponseHeaders? headers = null,
-        string? contentType = null)
+        string? contentType = null,
+        IReadOnlyList<KeyValuePair<string, string>>? sentHeaders = null)
     {
         _document = document;
         _buffer = buffer;
@@ -37,6 +38,7 @@ public sealed class GraphQLResponse : IDisposable
         StatusCode = statusCode;
         Headers = headers;
         ContentType = contentType;
+        SentHeaders = sentHeaders;
     }
 
     /// <summary>
@@ -61,6 +63,12 @@ public sealed class GraphQLResponse : IDisposable
 
     /// <summary>The HTTP response headers; <see langword="null"/> for a WebSocket result.</summary>
     public HttpResponseHeaders? Headers { get; }
+
+    /// <summary>How many bytes the body had, for logs.</summary>
+    internal int BodyLength { get; init; }
+
+    /// <summary>The headers sent for this response: masked out of exception messages.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>>? SentHeaders { get; }
 
     /// <summary>The HTTP <c>Content-Type</c> media type, when there was one.</summary>
     public string? ContentType { get; }

@@ -20,6 +20,12 @@ public enum GraphQLHttpFailure
     /// </summary>
     TruncatedBody,
 
+    /// <summary>
+    /// The body could not be decoded as its <c>Content-Encoding</c> says (a decompressing
+    /// handler found it was not gzip or deflate after all).
+    /// </summary>
+    UndecodableBody,
+
     /// <summary>The body is not valid JSON.</summary>
     InvalidJson,
 

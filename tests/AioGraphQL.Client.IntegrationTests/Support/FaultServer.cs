@@ -18,6 +18,9 @@ public sealed class FaultServer : IAsyncDisposable
 {
     private readonly WebApplication _app;
 
+    private readonly TaskCompletionSource _slowStarted =
+        new(TaskCreationOptions.RunContinuationsAsynchronously);
+
     private FaultServer(WebApplication app, Uri baseAddress)
     {
         _app = app;
@@ -25,6 +28,9 @@ public sealed class FaultServer : IAsyncDisposable
     }
 
     public Uri BaseAddress { get; }
+
+    /// <summary>Completes when the first request reaches the never-answering endpoint.</summary>
+    public Task SlowRequestStarted => _slowStarted.Task;
 
     /// <summary>Every Authorization header value received, in order of arrival.</summary>
     public List<string> ReceivedAuthorizations { get; } = [];
@@ -54,6 +60,7 @@ public sealed class FaultServer : IAsyncDisposable
             "upstream rejected credential " + c.Request.Headers.Authorization));
         app.MapPost("/slow", async (HttpContext c) =>
         {
+            server!._slowStarted.TrySetResult();
             await Task.Delay(TimeSpan.FromSeconds(30), c.RequestAborted);
             await Write(c, 200, "application/json", "{\"data\":{}}");
         });

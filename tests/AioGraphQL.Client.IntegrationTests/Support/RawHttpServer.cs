@@ -18,6 +18,8 @@ public sealed class RawHttpServer : IAsyncDisposable
 
     private readonly Task _loop;
 
+    private int _requests;
+
     public RawHttpServer(string rawReply)
     {
         _reply = Encoding.UTF8.GetBytes(rawReply.ReplaceLineEndings("\r\n"));
@@ -25,6 +27,9 @@ public sealed class RawHttpServer : IAsyncDisposable
         _listener.Start();
         _loop = AcceptLoopAsync();
     }
+
+    /// <summary>How many requests have been answered.</summary>
+    public int RequestCount => Volatile.Read(ref _requests);
 
     public Uri Endpoint =>
         new($"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}/graphql");
@@ -56,6 +61,7 @@ public sealed class RawHttpServer : IAsyncDisposable
             using (socket)
             {
                 await ReadRequestAsync(socket);
+                Interlocked.Increment(ref _requests);
                 await socket.SendAsync(_reply, SocketFlags.None);
                 socket.Shutdown(SocketShutdown.Send);
             }
