@@ -1,0 +1,423 @@
+using System.Net;
+using System.Net.Sockets;
+using AioGraphQL.Client.IntegrationTests.Support;
+using AioGraphQL.Client.IntegrationTests.WebSockets;
+
+namespace AioGraphQL.Client.IntegrationTests.Breaking;
+
+/// <summary>
+/// Defects found by the second break-it pass over WebSocket subscriptions. Each test fails on
+/// the current code for the reason its name gives and passes once that is fixed.
+/// </summary>
+public sealed class SubscriptionBreakingTests
+{
+    private static readonly TimeSpan s_limit = TimeSpan.FromSeconds(20);
+
+    private static readonly TimeSpan s_short = TimeSpan.FromSeconds(5);
+
+    private const string TransportWs = "graphql-transport-ws";
+
+    private const string Counter = "subscription { counter }";
+
+    [Fact]
+    public async Task Subscription_DisposedTwice_SecondDisposeAndUnsubscribeAreNoOps()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        await using var client = Create(server);
+        var subscription = client.Subscribe(Counter, _ => ValueTask.CompletedTask);
+        var connection = await server.AcceptAsync();
+        try
+        {
+            await connection.AcceptInitAsync();
+            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
+            await connection.SendAsync(Complete(id));
+            await subscription.Completion.WaitAsync(s_limit);
+
+            await subscription.DisposeAsync();
+
+            // IAsyncDisposable: a second dispose must be harmless; today it throws
+            // ObjectDisposedException from the disposed CancellationTokenSource.
+            await subscription.DisposeAsync();
+            await subscription.UnsubscribeAsync();
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task Subscribe_UnsubscribeFromInsideOnData_ReturnsInsteadOfDeadlocking()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        await using var client = Create(server);
+        GraphQLSubscription? subscription = null;
+        var outcome = new TaskCompletionSource<string>(
+            TaskCreationOptions.RunContinuationsAsynchronously);
+        subscription = client.Subscribe(Counter, async _ =>
+        {
+            try
+            {
+                // "Stop after this item" from the callback: UnsubscribeAsync awaits Completion,
+                // which awaits this very callback, so today it never returns.
+                await subscription!.UnsubscribeAsync().WaitAsync(TimeSpan.FromSeconds(3));
+                outcome.TrySetResult("returned");
+            }
+            catch (TimeoutException)
+            {
+                outcome.TrySetResult("deadlocked");
+            }
+        });
+        var connection = await server.AcceptAsync();
+        try
+        {
+            await connection.AcceptInitAsync();
+            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
+            await connection.SendAsync(Next(id, 1));
+
+            Assert.Equal("returned", await outcome.Task.WaitAsync(s_limit));
+            await subscription.Completion.WaitAsync(s_short);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_PayloadFactoryFailsOnce_TheNextSubscriptionConnectsAgain()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        var calls = 0;
+        await using var client = Create(server, o => o.WebSocket.PayloadFactory = (_, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new HttpRequestException("token service briefly down");
+            }
+
+            return ValueTask.FromResult<IReadOnlyDictionary<string, object?>?>(
+                new Dictionary<string, object?> { ["token"] = "t-1" });
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Collect(client).WaitAsync(s_limit));
+        (await server.AcceptAsync()).Abort();
+
+        // The first failure must not be cached: today the connection keeps the faulted
+        // connect task and every later subscription with these headers fails the same way,
+        // without calling the factory or opening a socket, for the life of the client.
+        var second = Collect(client);
+        var accept = server.AcceptAsync();
+        var first = await Task.WhenAny(second, accept).WaitAsync(s_limit);
+        Assert.True(
+            ReferenceEquals(first, accept),
+            "The second subscription failed without connecting: "
+                + second.Exception?.InnerException?.Message);
+        var connection = await accept;
+        try
+        {
+            await connection.AcceptInitAsync();
+            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
+            await connection.SendAsync(Complete(id));
+            await second.WaitAsync(s_limit);
+            Assert.Equal(2, calls);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_AuthorizationProviderFailsOnce_TheNextSubscriptionConnects()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        var calls = 0;
+        await using var client = Create(server, o => o.AuthorizationProvider = (_, _) =>
+        {
+            if (Interlocked.Increment(ref calls) == 1)
+            {
+                throw new HttpRequestException("identity provider briefly down");
+            }
+
+            return ValueTask.FromResult<string?>("Bearer fresh");
+        });
+
+        await Assert.ThrowsAnyAsync<Exception>(() => Collect(client).WaitAsync(s_limit));
+
+        var second = Collect(client);
+        var accept = server.AcceptAsync();
+        var first = await Task.WhenAny(second, accept).WaitAsync(s_limit);
+        Assert.True(
+            ReferenceEquals(first, accept),
+            "The second subscription failed without connecting: "
+                + second.Exception?.InnerException?.Message);
+        var connection = await accept;
+        try
+        {
+            await connection.AcceptInitAsync();
+            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
+            await connection.SendAsync(Complete(id));
+            await second.WaitAsync(s_limit);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_CancelledWhileAwaitingAckWithZeroIdleTimeout_SocketIsClosed()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        await using var client = Create(server, o => o.WebSocket.IdleTimeout = TimeSpan.Zero);
+        using var cancel = new CancellationTokenSource();
+
+        var run = PeerClients.CollectIntsAsync(
+            client.SubscribeAsync(Counter, cancellationToken: cancel.Token), "counter");
+        var connection = await server.AcceptAsync();
+        try
+        {
+            await connection.ReceiveJsonAsync();
+            await cancel.CancelAsync();
+            await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(s_limit));
+            await connection.SendAsync("{\"type\":\"connection_ack\"}");
+
+            // No operation is left, so the socket must close once acknowledged. Today the idle
+            // timer fires while the connect is still pending, is dropped, and is never armed
+            // again: the socket stays open until the client is disposed.
+            var next = await connection.ReceiveAsync().WaitAsync(s_short);
+            Assert.Null(next);
+            Assert.Equal(0, client.WebSocketConnectionCount);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ServerEchoesPayloadFactorySecretInClose_SecretIsMasked()
+    {
+        const string token = "factory-SECRET-2b7d";
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        var logger = new RecordingLogger();
+        await using var client = Create(server, logger: logger, configure: o =>
+            o.WebSocket.PayloadFactory = (_, _) =>
+                ValueTask.FromResult<IReadOnlyDictionary<string, object?>?>(
+                    new Dictionary<string, object?> { ["authToken"] = token }));
+
+        var run = Collect(client);
+        var connection = await server.AcceptAsync();
+        try
+        {
+            await connection.AcceptInitAsync();
+            await connection.ReceiveJsonAsync();
+            await connection.CloseAsync(4403, "invalid authToken " + token);
+            var failure = await Assert.ThrowsAsync<GraphQLWebSocketException>(
+                () => run.WaitAsync(s_limit));
+
+            var everything = string.Join("\n", logger.Lines) + failure + failure.CloseDescription;
+            Assert.DoesNotContain("SECRET", everything, StringComparison.Ordinal);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ServerEchoesHttpClientDefaultHeaderInClose_SecretIsMasked()
+    {
+        const string apiKey = "httpkey-SECRET-91c0";
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        var logger = new RecordingLogger();
+        using var http = new HttpClient();
+        http.DefaultRequestHeaders.Add("X-API-Key", apiKey);
+        await using var client = new GraphQLClient(
+            new GraphQLClientOptions { Endpoint = server.HttpEndpoint },
+            http,
+            logger);
+
+        var run = Collect(client);
+        var connection = await server.AcceptAsync();
+        try
+        {
+            Assert.Equal(apiKey, connection.UpgradeHeaders["X-API-Key"]);
+            await connection.AcceptInitAsync();
+            await connection.ReceiveJsonAsync();
+            await connection.CloseAsync(4403, "unknown key " + apiKey);
+            var failure = await Assert.ThrowsAsync<GraphQLWebSocketException>(
+                () => run.WaitAsync(s_limit));
+
+            var everything = string.Join("\n", logger.Lines) + failure + failure.CloseDescription;
+            Assert.DoesNotContain("SECRET", everything, StringComparison.Ordinal);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_EndpointWithUserInfo_PasswordNeverInLogsOrMessages()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        var logger = new RecordingLogger();
+        var options = new GraphQLClientOptions
+        {
+            Endpoint = new Uri($"http://alice:pw-SECRET-3a@127.0.0.1:{port}/graphql"),
+        };
+        await using var client = new GraphQLClient(options, logger: logger);
+
+        var failure = await Assert.ThrowsAsync<GraphQLWebSocketException>(
+            () => Collect(client).WaitAsync(s_limit));
+
+        var everything = string.Join("\n", logger.Lines) + failure;
+        Assert.DoesNotContain("SECRET", everything, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PayloadFactory_OnReconnect_ToldAnAttemptAboveOne()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        var attempts = new List<int>();
+        await using var client = Create(server, o =>
+        {
+            o.WebSocket.Reconnect = true;
+            o.WebSocket.ReconnectDelay = TimeSpan.FromMilliseconds(5);
+            o.WebSocket.PayloadFactory = (context, _) =>
+            {
+                lock (attempts)
+                {
+                    attempts.Add(context.Attempt);
+                }
+
+                return ValueTask.FromResult<IReadOnlyDictionary<string, object?>?>(
+                    new Dictionary<string, object?>());
+            };
+        });
+
+        var run = Collect(client);
+        var first = await server.AcceptAsync();
+        await first.AcceptInitAsync();
+        var id = (await first.ReceiveJsonAsync()).GetProperty("id").GetString();
+        await first.CloseAsync(1001, "restarting");
+        first.Finished.TrySetResult();
+        var second = await server.AcceptAsync();
+        try
+        {
+            await second.AcceptInitAsync();
+            await second.ReceiveJsonAsync();
+            await second.SendAsync(Complete(id));
+            await run.WaitAsync(s_limit);
+        }
+        finally
+        {
+            second.Abort();
+        }
+
+        // GraphQLConnectionPayloadContext.Attempt: "1 for the first connect of this socket,
+        // higher for each reconnect attempt". Today a reconnect is told 1 again.
+        Assert.Equal(2, attempts.Count);
+        Assert.Equal(1, attempts[0]);
+        Assert.True(attempts[1] > 1, $"The reconnect was told attempt {attempts[1]}.");
+    }
+
+    [Fact]
+    public async Task Subscribe_OnCompleteThrows_ReportedToOnErrorAsDocumented()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => TransportWs);
+        await using var client = Create(server);
+        Exception? reported = null;
+        var subscription = client.Subscribe(Counter, new GraphQLSubscriptionHandler
+        {
+            OnComplete = () => throw new InvalidOperationException("complete handler broke"),
+            OnError = ex =>
+            {
+                reported = ex;
+                return ValueTask.CompletedTask;
+            },
+        });
+        var connection = await server.AcceptAsync();
+        try
+        {
+            await connection.AcceptInitAsync();
+            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
+            await connection.SendAsync(Complete(id));
+            await Assert.ThrowsAsync<InvalidOperationException>(
+                () => subscription.Completion.WaitAsync(s_limit));
+
+            // GraphQLSubscriptionHandler: "An exception thrown by a callback is logged, ends the
+            // subscription, and is reported to OnError (unless OnError threw it)".
+            Assert.IsType<InvalidOperationException>(reported);
+        }
+        finally
+        {
+            connection.Abort();
+        }
+    }
+
+    [Fact]
+    public async Task SubscribeAsync_ServerPicksSubProtocolNotOffered_FailsOnceAsNotRetryable()
+    {
+        await using var server = await ScriptedWebSocketServer.StartAsync(_ => "graphql-foo");
+        var logger = new RecordingLogger();
+        await using var client = Create(server, logger: logger, configure: o =>
+        {
+            o.WebSocket.Reconnect = true;
+            o.WebSocket.ReconnectDelay = TimeSpan.FromMilliseconds(5);
+        });
+
+        var run = Collect(client);
+        var upgrades = 0;
+        try
+        {
+            var failure = await Assert.ThrowsAsync<GraphQLWebSocketException>(
+                () => run.WaitAsync(s_limit));
+
+            // The server will pick the same unoffered name every time; today this is reported as
+        // "upgrade failed with HTTP 101", retryable, and the client upgrades six times.
+            Assert.False(failure.IsRetryable);
+            Assert.Equal(
+                1,
+                logger.Lines.Count(l => l.Contains("[2000]", StringComparison.Ordinal)));
+        }
+        finally
+        {
+            // Release the server side of every upgrade it accepted (at most six).
+            for (; upgrades < 10; upgrades++)
+            {
+                try
+                {
+                    (await server.AcceptAsync().WaitAsync(TimeSpan.FromMilliseconds(300))).Abort();
+                }
+                catch (TimeoutException)
+                {
+                    break;
+                }
+            }
+        }
+    }
+
+    private static Task<List<int>> Collect(GraphQLClient client) =>
+        PeerClients.CollectIntsAsync(client.SubscribeAsync(Counter), "counter");
+
+    private static string Next(string? id, int value) =>
+        $"{{\"type\":\"next\",\"id\":\"{id}\",\"payload\":{{\"data\":{{\"counter\":{value}}}}}}}";
+
+    private static string Complete(string? id) => $"{{\"type\":\"complete\",\"id\":\"{id}\"}}";
+
+    private static GraphQLClient Create(
+        ScriptedWebSocketServer server,
+        Action<GraphQLClientOptions>? configure = null,
+        RecordingLogger? logger = null)
+    {
+        var options = new GraphQLClientOptions { Endpoint = server.HttpEndpoint };
+        configure?.Invoke(options);
+        return new GraphQLClient(options, logger: logger);
+    }
+}
