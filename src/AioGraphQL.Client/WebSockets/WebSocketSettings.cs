@@ -67,6 +67,10 @@ internal sealed class WebSocketSettings
             TimeSpan.Zero,
             nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(
+            options.StableConnectionPeriod,
+            TimeSpan.Zero,
+            nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(
             options.MaxReconnectAttempts,
             1,
             nameof(options));
@@ -89,6 +93,7 @@ internal sealed class WebSocketSettings
         CloseTimeout = options.CloseTimeout;
         Reconnect = options.Reconnect;
         MaxReconnectAttempts = options.MaxReconnectAttempts;
+        StableConnectionPeriod = options.StableConnectionPeriod;
         ReconnectDelay = options.ReconnectDelay;
         MaxReconnectDelay = options.MaxReconnectDelay;
         MaxBufferedResults = options.MaxBufferedResults;
@@ -129,6 +134,8 @@ internal sealed class WebSocketSettings
     public bool Reconnect { get; }
 
     public int MaxReconnectAttempts { get; }
+
+    public TimeSpan StableConnectionPeriod { get; }
 
     public TimeSpan ReconnectDelay { get; }
 
