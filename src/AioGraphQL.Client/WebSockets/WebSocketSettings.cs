@@ -164,9 +164,12 @@ internal sealed class WebSocketSettings
     public ILogger Logger { get; }
 
     /// <summary>
-    /// The endpoint with its path only, for logs and messages: the query may hold keys.
+    /// The endpoint as scheme, host, port and path, for logs and messages: the user info may
+    /// hold a password and the query keys.
     /// </summary>
-    public string DescribeEndpoint() => Endpoint.GetLeftPart(UriPartial.Path);
+    public string DescribeEndpoint() => Endpoint.GetComponents(
+        UriComponents.SchemeAndServer | UriComponents.Path,
+        UriFormat.UriEscaped);
 
     /// <summary>Turns http into ws and https into wss, keeping path and query.</summary>
     public static Uri ToWebSocketUri(Uri httpEndpoint)
