@@ -71,16 +71,25 @@ internal static class WebSocketUpgrade
             }
         }
 
-        // An HttpClient used as the invoker adds its own default headers when it sends.
-        if (settings.HttpClient is { } client && settings.Invoker is null)
+        if (settings.HttpClient is not { } client)
         {
-            foreach (var (name, values) in client.DefaultRequestHeaders)
+            return;
+        }
+
+        // An HttpClient used as the invoker adds its own default headers when it sends; sent
+        // either way, their values are masked like the user headers'.
+        var sent = new List<string>();
+        foreach (var (name, values) in client.DefaultRequestHeaders)
+        {
+            var joined = string.Join(", ", values);
+            sent.Add(joined);
+            sent.AddRange(values);
+            if (settings.Invoker is null && !set.Contains(name))
             {
-                if (!set.Contains(name))
-                {
-                    options.SetRequestHeader(name, string.Join(", ", values));
-                }
+                options.SetRequestHeader(name, joined);
             }
         }
+
+        handshake.AddSentValues(sent);
     }
 }
