@@ -34,9 +34,11 @@ public sealed partial class GraphQLClient
     /// order, until the server completes the operation. Nothing runs until enumeration starts.
     /// </summary>
     /// <remarks>
-    /// <para>Operations whose merged headers are the same share one socket; the headers are the
-    /// <c>connection_init</c> payload (and go on the upgrade request). Leaving the loop early
-    /// or cancelling tells the server to stop the operation.</para>
+    /// <para>Operations whose merged headers are the same share one socket (header names
+    /// compared ignoring case, values exactly; the socket keeps the spelling of the operation
+    /// that opened it); the headers are the <c>connection_init</c> payload (and go on the
+    /// upgrade request). Leaving the loop early or cancelling tells the server to stop the
+    /// operation.</para>
     /// <para>With <see cref="GraphQLWebSocketOptions.Reconnect"/> on, a lost socket is
     /// reconnected and the server starts each running subscription over, so results already
     /// seen may come again.</para>
