@@ -34,9 +34,20 @@ public sealed partial class GraphQLClient
     /// order, until the server completes the operation. Nothing runs until enumeration starts.
     /// </summary>
     /// <remarks>
-    /// <para>Operations whose merged headers are the same share one socket; the headers are the
-    /// <c>connection_init</c> payload (and go on the upgrade request). Leaving the loop early
-    /// or cancelling tells the server to stop the operation.</para>
+    /// <para>Operations whose merged headers are the same share one socket (header names
+    /// compared ignoring case, values exactly; the socket keeps the spelling of the operation
+    /// that opened it); the headers are the <c>connection_init</c> payload (and go on the
+    /// upgrade request). Leaving the loop early or cancelling tells the server to stop the
+    /// operation.</para>
+    /// <para>With <see cref="GraphQLWebSocketOptions.Reconnect"/> on, a lost socket is
+    /// reconnected and the server starts each running subscription over, so results already
+    /// seen may come again.</para>
+    /// <para>An exception thrown while connecting by
+    /// <see cref="GraphQLClientOptions.AuthorizationProvider"/> or
+    /// <see cref="GraphQLWebSocketOptions.PayloadFactory"/> comes through unwrapped, as it does
+    /// for HTTP requests, and is not retried: every operation waiting for that connect (after
+    /// a reconnect, every running one) ends with it, and the next subscription connects
+    /// again.</para>
     /// <para>Each response is yours to dispose; one left undisposed is reclaimed by the GC
     /// without returning its pooled buffer. Results wait in an unbounded queue for a slow
     /// consumer unless <see cref="GraphQLWebSocketOptions.MaxBufferedResults"/> bounds it;
@@ -61,6 +72,8 @@ public sealed partial class GraphQLClient
     /// </exception>
     /// <exception cref="OperationCanceledException">While enumerating: the caller
     /// cancelled.</exception>
+    /// <exception cref="Exception">While enumerating: what the authorization provider or the
+    /// payload factory threw while connecting, unwrapped.</exception>
     /// <exception cref="ObjectDisposedException">The client was disposed.</exception>
     public IAsyncEnumerable<GraphQLResponse> SubscribeAsync(
         GraphQLRequest request,
@@ -81,6 +94,12 @@ public sealed partial class GraphQLClient
     /// <param name="handler">The callbacks; the subscription keeps the object.</param>
     /// <param name="headers">Headers for this call only, over every other layer.</param>
     /// <param name="cancellationToken">Stops the subscription.</param>
+    /// <remarks>
+    /// Sockets, reconnects and failures while connecting behave as for
+    /// <see cref="SubscribeAsync(GraphQLRequest, GraphQLHeaders?, CancellationToken)"/>; the
+    /// failure goes to <see cref="GraphQLSubscriptionHandler.OnError"/> and
+    /// <see cref="GraphQLSubscription.Completion"/> instead of being thrown.
+    /// </remarks>
     /// <returns>The running subscription.</returns>
     /// <exception cref="ArgumentNullException">An argument is null.</exception>
     /// <exception cref="ObjectDisposedException">The client was disposed.</exception>

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
+using System.Text.Json;
 
 namespace AioGraphQL.Client;
 
@@ -88,6 +89,25 @@ internal static class Redaction
         {
             yield return value;
         }
+    }
+
+    /// <summary>
+    /// Every string value in a JSON document, at any depth: what a connection payload built
+    /// by user code may hold a credential in. Property names are left out.
+    /// </summary>
+    public static List<string> JsonStringValues(ReadOnlySpan<byte> json)
+    {
+        var values = new List<string>();
+        var reader = new Utf8JsonReader(json);
+        while (reader.Read())
+        {
+            if (reader.TokenType == JsonTokenType.String && reader.GetString() is { } value)
+            {
+                values.Add(value);
+            }
+        }
+
+        return values;
     }
 
     private static string MaskAll(string text, List<string> forms)

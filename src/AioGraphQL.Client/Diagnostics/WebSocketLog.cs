@@ -5,8 +5,8 @@ namespace AioGraphQL.Client;
 /// <summary>
 /// Every log message of the WebSocket transport, event ids 2000-2999. No message takes a
 /// header value, token, cookie, connection payload, variable or result: only endpoints
-/// without their query, sub-protocols, operation ids and names, message types, close codes,
-/// sizes, durations and attempt numbers.
+/// without user info or query, sub-protocols, operation ids and names, message types, close
+/// codes, sizes, durations and attempt numbers.
 /// </summary>
 internal static partial class WebSocketLog
 {

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using Microsoft.Extensions.Logging;
 
 namespace AioGraphQL.Client;
@@ -9,6 +10,10 @@ namespace AioGraphQL.Client;
 /// </summary>
 public sealed class GraphQLSubscription : IAsyncDisposable
 {
+    // The subscription whose callbacks run on the current flow, so that stopping it from its
+    // own callback neither waits for that callback nor reads the queue it is being fed from.
+    private static readonly AsyncLocal<GraphQLSubscription?> s_dispatching = new();
+
     private readonly WebSocketConnection _connection;
 
     private readonly WebSocketOperation _operation;
@@ -22,6 +27,8 @@ public sealed class GraphQLSubscription : IAsyncDisposable
     private readonly CancellationTokenSource _stop;
 
     private int _unsubscribed;
+
+    private int _disposed;
 
     internal GraphQLSubscription(
         WebSocketConnection connection,
@@ -55,12 +62,35 @@ public sealed class GraphQLSubscription : IAsyncDisposable
     /// <summary>
     /// Stops the subscription: the server is told to stop it, and the task completes once the
     /// callbacks have finished, within the close timeout if the server no longer answers.
+    /// Calling it again, or after <see cref="DisposeAsync"/>, does nothing more.
     /// </summary>
-    /// <returns>A task that completes when the subscription has ended.</returns>
+    /// <remarks>
+    /// Called from one of this subscription's own callbacks (for example to stop after the
+    /// n-th result in <see cref="GraphQLSubscriptionHandler.OnData"/>), it tells the server to
+    /// stop and returns without waiting for the callback that called it; no further result is
+    /// delivered, and <see cref="GraphQLSubscriptionHandler.OnComplete"/> runs once that
+    /// callback has returned.
+    /// </remarks>
+    /// <returns>
+    /// A task that completes when the subscription has ended, or, from one of its own
+    /// callbacks, once the server has been told to stop it.
+    /// </returns>
     public async Task UnsubscribeAsync()
     {
-        Interlocked.Exchange(ref _unsubscribed, 1);
-        await _stop.CancelAsync().ConfigureAwait(false);
+        if (Interlocked.Exchange(ref _unsubscribed, 1) == 0)
+        {
+            // Only the first call cancels: a later one may come after DisposeAsync has
+            // disposed the source.
+            await _stop.CancelAsync().ConfigureAwait(false);
+        }
+
+        if (ReferenceEquals(s_dispatching.Value, this))
+        {
+            // Completion waits for the calling callback, so waiting here would never end.
+            await _connection.StopAsync(_operation).ConfigureAwait(false);
+            return;
+        }
+
         try
         {
             await Completion.ConfigureAwait(false);
@@ -77,12 +107,24 @@ public sealed class GraphQLSubscription : IAsyncDisposable
         }
     }
 
-    /// <summary>Unsubscribes; see <see cref="UnsubscribeAsync"/>.</summary>
+    /// <summary>
+    /// Unsubscribes; see <see cref="UnsubscribeAsync"/>. Disposing again does nothing.
+    /// </summary>
     /// <returns>A task that completes when the subscription has ended.</returns>
     public async ValueTask DisposeAsync()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) != 0)
+        {
+            return;
+        }
+
         await UnsubscribeAsync().ConfigureAwait(false);
-        _stop.Dispose();
+
+        if (!ReferenceEquals(s_dispatching.Value, this))
+        {
+            // From its own callback the run still reads the token; it ends with the run.
+            _stop.Dispose();
+        }
     }
 
     private async Task RunAsync()
@@ -90,9 +132,9 @@ public sealed class GraphQLSubscription : IAsyncDisposable
         // Let Subscribe return the handle before any callback runs.
         await Task.Yield();
 
+        s_dispatching.Value = this;
         var token = _stop.Token;
         Exception? failure = null;
-        var failedInOnError = false;
         try
         {
             await _connection.StartAsync(_operation, token).ConfigureAwait(false);
@@ -100,7 +142,8 @@ public sealed class GraphQLSubscription : IAsyncDisposable
             var reader = _operation.Reader;
             while (await reader.WaitToReadAsync(token).ConfigureAwait(false))
             {
-                while (reader.TryRead(out var entry))
+                // Nothing more is delivered once a callback has unsubscribed.
+                while (!token.IsCancellationRequested && reader.TryRead(out var entry))
                 {
                     await DispatchAsync(entry).ConfigureAwait(false);
                 }
@@ -123,30 +166,7 @@ public sealed class GraphQLSubscription : IAsyncDisposable
 
         if (failure is not null)
         {
-            if (_handler.OnError is { } onError)
-            {
-                try
-                {
-                    await onError(failure).ConfigureAwait(false);
-                }
-                catch (Exception ex)
-                {
-                    WebSocketLog.CallbackFailed(
-                        _logger,
-                        Id,
-                        nameof(_handler.OnError),
-                        ex.GetType().Name);
-                    failedInOnError = true;
-                    failure = ex;
-                }
-            }
-
-            if (!failedInOnError)
-            {
-                WebSocketLog.SubscriptionEndedWith(_logger, Id, failure.GetType().Name);
-            }
-
-            throw failure;
+            ExceptionDispatchInfo.Throw(await ReportAsync(failure).ConfigureAwait(false));
         }
 
         if (token.IsCancellationRequested && Volatile.Read(ref _unsubscribed) == 0)
@@ -154,7 +174,42 @@ public sealed class GraphQLSubscription : IAsyncDisposable
             throw new OperationCanceledException(_callerToken);
         }
 
-        await InvokeAsync(_handler.OnComplete, nameof(_handler.OnComplete)).ConfigureAwait(false);
+        try
+        {
+            await InvokeAsync(_handler.OnComplete, nameof(_handler.OnComplete))
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            ExceptionDispatchInfo.Throw(await ReportAsync(ex).ConfigureAwait(false));
+        }
+    }
+
+    /// <summary>
+    /// Tells OnError about <paramref name="failure"/>; returns what Completion ends with: the
+    /// failure, or what OnError threw instead, which is only logged so that it never recurses.
+    /// </summary>
+    private async Task<Exception> ReportAsync(Exception failure)
+    {
+        if (_handler.OnError is { } onError)
+        {
+            try
+            {
+                await onError(failure).ConfigureAwait(false);
+            }
+            catch (Exception ex)
+            {
+                WebSocketLog.CallbackFailed(
+                    _logger,
+                    Id,
+                    nameof(_handler.OnError),
+                    ex.GetType().Name);
+                return ex;
+            }
+        }
+
+        WebSocketLog.SubscriptionEndedWith(_logger, Id, failure.GetType().Name);
+        return failure;
     }
 
     private async ValueTask DispatchAsync(WebSocketOperationEvent entry)

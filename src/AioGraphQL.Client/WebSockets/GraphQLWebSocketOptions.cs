@@ -27,6 +27,9 @@ public sealed class GraphQLWebSocketOptions
     /// <summary>The default <see cref="MaxReconnectDelay"/>: 30 seconds.</summary>
     public static readonly TimeSpan DefaultMaxReconnectDelay = TimeSpan.FromSeconds(30);
 
+    /// <summary>The default <see cref="StableConnectionPeriod"/>: 30 seconds.</summary>
+    public static readonly TimeSpan DefaultStableConnectionPeriod = TimeSpan.FromSeconds(30);
+
     /// <summary>The default <see cref="MaxReconnectAttempts"/>: 5.</summary>
     public const int DefaultMaxReconnectAttempts = 5;
 
@@ -118,14 +121,29 @@ public sealed class GraphQLWebSocketOptions
     /// <summary>
     /// Whether a socket lost to a retryable close (see <see cref="GraphQLWebSocketException"/>)
     /// is reconnected, with back-off, and its running operations subscribed again. Messages the
-    /// server sent while the socket was down are not recovered.
+    /// server sent while the socket was down are not recovered, and the server starts each
+    /// operation over, so a subscription may see results again that it saw before the loss.
     /// </summary>
     /// <value><see langword="false"/>.</value>
     public bool Reconnect { get; set; }
 
-    /// <summary>How many connects in a row may fail before the operations fail.</summary>
+    /// <summary>
+    /// How many reconnects in a row may be made before the operations fail. A reconnect that
+    /// is acknowledged still counts until the socket has stayed up for
+    /// <see cref="StableConnectionPeriod"/>, so a server that accepts and then drops every
+    /// socket fails the operations after this many reconnects.
+    /// </summary>
     /// <value>5 (<see cref="DefaultMaxReconnectAttempts"/>).</value>
     public int MaxReconnectAttempts { get; set; } = DefaultMaxReconnectAttempts;
+
+    /// <summary>
+    /// How long a socket must stay up before it counts as recovered: only then do the count
+    /// toward <see cref="MaxReconnectAttempts"/> and the back-off start over. Measured with the
+    /// client's <see cref="GraphQLClientOptions.TimeProvider"/>.
+    /// </summary>
+    /// <value>30 seconds (<see cref="DefaultStableConnectionPeriod"/>); zero starts over on
+    /// every acknowledgement.</value>
+    public TimeSpan StableConnectionPeriod { get; set; } = DefaultStableConnectionPeriod;
 
     /// <summary>
     /// The wait before the first reconnect; it doubles for each further attempt up to

@@ -202,20 +202,23 @@ internal sealed class GraphQLWebSocketTransport : IAsyncDisposable
     }
 
     /// <summary>
-    /// The identity of a connection: the exact headers that make up its payload and upgrade,
-    /// spelling included, and whether the provider adds its value. Kept in memory only.
+    /// The identity of a connection: the headers that make up its payload and upgrade, names
+    /// compared ignoring case as HTTP does and values exactly, and whether the provider adds
+    /// its value. Kept in memory only.
     /// </summary>
     private static string IdentityKey(
         List<KeyValuePair<string, string>> headers,
         bool useProvider)
     {
         var sorted = headers.ToArray();
-        Array.Sort(sorted, static (a, b) => string.CompareOrdinal(a.Key, b.Key));
+        Array.Sort(
+            sorted,
+            static (a, b) => StringComparer.OrdinalIgnoreCase.Compare(a.Key, b.Key));
 
         var builder = new StringBuilder(useProvider ? "p\n" : "-\n");
         foreach (var (name, value) in sorted)
         {
-            builder.Append(name).Append('\0').Append(value).Append('\n');
+            builder.Append(name.ToUpperInvariant()).Append('\0').Append(value).Append('\n');
         }
 
         return builder.ToString();

@@ -41,6 +41,12 @@ internal sealed class WebSocketConnection
 
     private long _generation;
 
+    // Retries made since a session last stayed up for the stable period; carried into the
+    // next reconnect so that a server that acknowledges and then drops cannot reset it.
+    private int _retries;
+
+    private long _installedAt;
+
     private bool _retired;
 
     private ITimer? _idleTimer;
@@ -257,27 +263,65 @@ internal sealed class WebSocketConnection
             }
 
             ObjectDisposedException.ThrowIf(_retired, this);
-            return _connecting ??= ConnectLoopAsync(lastFailure: null);
+            return _connecting ??= ConnectLoopAsync(lastFailure: null, previousRetries: 0);
         }
     }
 
     /// <summary>
     /// Connects, retrying as the options allow; on success installs the session, subscribes
-    /// the operations again, and watches the session until it ends.
+    /// the operations again, and watches the session until it ends. However it fails, the
+    /// connect is forgotten, so the next operation tries again, and a failed reconnect fails
+    /// the running operations with its exception.
     /// </summary>
-    private async Task<WebSocketSession> ConnectLoopAsync(Exception? lastFailure)
+    private async Task<WebSocketSession> ConnectLoopAsync(
+        Exception? lastFailure,
+        int previousRetries)
     {
         // Leave the caller's lock before anything else runs.
         await Task.Yield();
 
+        try
+        {
+            return await ConnectWithRetriesAsync(lastFailure, previousRetries)
+                .ConfigureAwait(false);
+        }
+        catch (Exception ex)
+        {
+            // Also for what the payload factory or authorization provider threw: a connect
+            // kept here would fail every later operation with it, without trying again.
+            lock (_gate)
+            {
+                _connecting = null;
+            }
+
+            if (lastFailure is not null)
+            {
+                FailAll(ex);
+            }
+
+            throw;
+        }
+        finally
+        {
+            // The last operation may have ended while connecting, when the idle timer could
+            // not close the socket; arm it again now that the connect is done.
+            ScheduleIdleClose();
+        }
+    }
+
+    private async Task<WebSocketSession> ConnectWithRetriesAsync(
+        Exception? lastFailure,
+        int previousRetries)
+    {
         var isReconnect = lastFailure is not null;
         var refused = isReconnect ? _credential : null;
         var refreshedOnce = false;
         WebSocketHandshake? reusable = null;
         for (var attempt = 1; ; attempt++)
         {
-            // Retries count from the first connect after a failure, whichever loop this is.
-            var retry = isReconnect ? attempt : attempt - 1;
+            // Retries count from the first connect after a failure, whichever loop this is,
+            // and go on from the last reconnect while no session has stayed up long enough.
+            var retry = isReconnect ? previousRetries + attempt : attempt - 1;
             if (lastFailure is not null)
             {
                 var retrying = _reconnect.ShouldRetry(
@@ -288,11 +332,6 @@ internal sealed class WebSocketConnection
                     out var refresh);
                 if (!retrying)
                 {
-                    lock (_gate)
-                    {
-                        _connecting = null;
-                    }
-
                     if (isReconnect)
                     {
                         WebSocketLog.ReconnectGaveUp(_settings.Logger, retry - 1);
@@ -315,7 +354,7 @@ internal sealed class WebSocketConnection
             try
             {
                 handshake ??= await _handshakes.CreateAsync(refused).ConfigureAwait(false);
-                await session.ConnectAsync(handshake, offered, attempt, _lifetime.Token)
+                await session.ConnectAsync(handshake, offered, retry + 1, _lifetime.Token)
                     .ConfigureAwait(false);
             }
             catch (Exception ex) when (ex is GraphQLClientException || IsSocketGone(ex))
@@ -364,6 +403,8 @@ internal sealed class WebSocketConnection
 
             _session = session;
             _credential = credential;
+            _retries = retry;
+            _installedAt = _settings.TimeProvider.GetTimestamp();
         }
 
         if (isReconnect)
@@ -445,7 +486,9 @@ internal sealed class WebSocketConnection
                 return;
             }
 
-            _connecting = ConnectLoopAsync(failure);
+            var stable = _settings.TimeProvider.GetElapsedTime(_installedAt)
+                >= _settings.StableConnectionPeriod;
+            _connecting = ConnectLoopAsync(failure, stable ? 0 : _retries);
         }
 
         // Failures of the reconnect loop are reported to the operations by FailAll.

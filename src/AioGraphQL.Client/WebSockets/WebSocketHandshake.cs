@@ -11,6 +11,8 @@ internal sealed class WebSocketHandshake
 {
     private static readonly JsonWriterOptions s_writerOptions = new() { SkipValidation = true };
 
+    private readonly object _gate = new();
+
     public WebSocketHandshake(
         IReadOnlyList<KeyValuePair<string, string>> headers,
         AuthorizationCoordinator.Credential? credential)
@@ -25,8 +27,25 @@ internal sealed class WebSocketHandshake
     /// <summary>The provider's value in <see cref="Headers"/>, when a provider is used.</summary>
     public AuthorizationCoordinator.Credential? Credential { get; }
 
-    /// <summary>Every header value sent, to mask in anything the server echoes back.</summary>
-    public IEnumerable<string> Secrets => Redaction.SecretValues(Headers);
+    // Values sent besides the user headers; replaced whole, never changed, because a
+    // session's receive loop may read them while a later connect adds more.
+    private string[] _sentValues = [];
+
+    /// <summary>
+    /// Every value sent, to mask in anything the server echoes back: the user headers, the
+    /// strings of a payload the factory built, and the values added on the upgrade.
+    /// </summary>
+    public IEnumerable<string> Secrets =>
+        Redaction.SecretValues(Headers).Concat(Volatile.Read(ref _sentValues));
+
+    /// <summary>Adds values sent besides the user headers to <see cref="Secrets"/>.</summary>
+    public void AddSentValues(IEnumerable<string> values)
+    {
+        lock (_gate)
+        {
+            _sentValues = [.. _sentValues.Union(values, StringComparer.Ordinal)];
+        }
+    }
 
     /// <summary>Serializes the payload; empty when there is none to send.</summary>
     public async ValueTask<byte[]> CreatePayloadAsync(
@@ -61,6 +80,13 @@ internal sealed class WebSocketHandshake
             {
                 WriteHeaders(writer, settings.PayloadShape);
             }
+        }
+
+        if (custom is not null)
+        {
+            // The factory's values are not headers the client knows were sent, so they are
+            // masked as well; a server may echo a token from the payload in its close reason.
+            AddSentValues(Redaction.JsonStringValues(buffer.WrittenSpan));
         }
 
         return buffer.WrittenSpan.ToArray();

@@ -8,6 +8,10 @@ namespace AioGraphQL.Client;
 /// Acts on each whole message a session receives: results and ends go to their operation,
 /// connection messages to the session, keep-alives to the timers and to listening operations.
 /// </summary>
+/// <remarks>
+/// A result, complete or error for an id the client has not subscribed on this socket (not
+/// yet, as before the acknowledgement, or no longer) is logged as a warning and skipped.
+/// </remarks>
 internal sealed class WebSocketMessageRouter
 {
     private readonly WebSocketSettings _settings;
@@ -99,7 +103,7 @@ internal sealed class WebSocketMessageRouter
         WebSocketEnvelope envelope,
         ReadOnlyMemory<byte> message)
     {
-        var operation = envelope.HasId ? _owner.Find(envelope.NumericId) : null;
+        var operation = FindSubscribed(envelope);
         if (operation is null)
         {
             // Results may still be in flight for an operation the client just stopped.
@@ -130,7 +134,7 @@ internal sealed class WebSocketMessageRouter
         WebSocketMessageKind kind,
         ReadOnlyMemory<byte> message)
     {
-        var operation = envelope.HasId ? _owner.Find(envelope.NumericId) : null;
+        var operation = FindSubscribed(envelope);
         if (operation is null)
         {
             WebSocketLog.UnknownOperation(_settings.Logger, envelope.TypeName(message.Span),
@@ -152,6 +156,18 @@ internal sealed class WebSocketMessageRouter
             : new GraphQLResponseException(errors);
         _owner.EndOperation(operation, failure);
         return null;
+    }
+
+    /// <summary>
+    /// The operation the message's id names, if its subscribe went out on this socket: the
+    /// server may not answer an operation before the client started it there.
+    /// </summary>
+    private WebSocketOperation? FindSubscribed(WebSocketEnvelope envelope)
+    {
+        var operation = envelope.HasId ? _owner.Find(envelope.NumericId) : null;
+        return operation is not null && operation.WasSentOn(_session.Generation)
+            ? operation
+            : null;
     }
 
     private GraphQLWebSocketException? OnConnectionError(

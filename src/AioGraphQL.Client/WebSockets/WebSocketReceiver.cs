@@ -55,6 +55,17 @@ internal sealed class WebSocketReceiver : IDisposable
                 return OnClose();
             }
 
+            if (result.MessageType == WebSocketMessageType.Binary)
+            {
+                // Both sub-protocols send JSON text only; 4400 is graphql-transport-ws's
+                // close for a message it cannot accept.
+                return await _session.FailProtocolAsync(
+                    new GraphQLProtocolException(
+                        "The server sent a binary frame; every message must be JSON text."),
+                    (WebSocketCloseStatus)GraphQLTransportWsMessages.BadRequestCloseStatus)
+                    .ConfigureAwait(false);
+            }
+
             _receiveBuffer.Advance(result.Count);
             if (_receiveBuffer.WrittenCount > _settings.MaxMessageBytes)
             {

@@ -29,7 +29,7 @@ internal sealed class WebSocketSession : IDisposable
     private readonly TaskCompletionSource<Exception?> _ended =
         new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-    private IEnumerable<string> _secrets = [];
+    private WebSocketHandshake? _handshake;
 
     private Exception? _failure;
 
@@ -79,8 +79,11 @@ internal sealed class WebSocketSession : IDisposable
     /// </summary>
     public CancellationToken LifetimeToken => _lifetime.Token;
 
-    /// <summary>Every header value sent, to mask in anything the server echoes back.</summary>
-    public IEnumerable<string> Secrets => _secrets;
+    /// <summary>
+    /// Every value sent, to mask in anything the server echoes back; read when needed, as the
+    /// upgrade and the payload add to it while connecting.
+    /// </summary>
+    public IEnumerable<string> Secrets => Volatile.Read(ref _handshake)?.Secrets ?? [];
 
     /// <summary>Whether the server has acknowledged the connection.</summary>
     public bool IsAcknowledged => _acknowledged.Task.IsCompleted;
@@ -99,7 +102,7 @@ internal sealed class WebSocketSession : IDisposable
         int attempt,
         CancellationToken cancellationToken)
     {
-        _secrets = handshake.Secrets;
+        Volatile.Write(ref _handshake, handshake);
         var started = Stopwatch.GetTimestamp();
         await HandshakeAsync(handshake, offered, attempt, cancellationToken).ConfigureAwait(false);
 

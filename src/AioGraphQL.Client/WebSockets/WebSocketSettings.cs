@@ -67,6 +67,10 @@ internal sealed class WebSocketSettings
             TimeSpan.Zero,
             nameof(options));
         ArgumentOutOfRangeException.ThrowIfLessThan(
+            options.StableConnectionPeriod,
+            TimeSpan.Zero,
+            nameof(options));
+        ArgumentOutOfRangeException.ThrowIfLessThan(
             options.MaxReconnectAttempts,
             1,
             nameof(options));
@@ -89,6 +93,7 @@ internal sealed class WebSocketSettings
         CloseTimeout = options.CloseTimeout;
         Reconnect = options.Reconnect;
         MaxReconnectAttempts = options.MaxReconnectAttempts;
+        StableConnectionPeriod = options.StableConnectionPeriod;
         ReconnectDelay = options.ReconnectDelay;
         MaxReconnectDelay = options.MaxReconnectDelay;
         MaxBufferedResults = options.MaxBufferedResults;
@@ -130,6 +135,8 @@ internal sealed class WebSocketSettings
 
     public int MaxReconnectAttempts { get; }
 
+    public TimeSpan StableConnectionPeriod { get; }
+
     public TimeSpan ReconnectDelay { get; }
 
     public TimeSpan MaxReconnectDelay { get; }
@@ -157,9 +164,12 @@ internal sealed class WebSocketSettings
     public ILogger Logger { get; }
 
     /// <summary>
-    /// The endpoint with its path only, for logs and messages: the query may hold keys.
+    /// The endpoint as scheme, host, port and path, for logs and messages: the user info may
+    /// hold a password and the query keys.
     /// </summary>
-    public string DescribeEndpoint() => Endpoint.GetLeftPart(UriPartial.Path);
+    public string DescribeEndpoint() => Endpoint.GetComponents(
+        UriComponents.SchemeAndServer | UriComponents.Path,
+        UriFormat.UriEscaped);
 
     /// <summary>Turns http into ws and https into wss, keeping path and query.</summary>
     public static Uri ToWebSocketUri(Uri httpEndpoint)

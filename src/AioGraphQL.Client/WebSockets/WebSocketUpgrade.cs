@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using System.Net.WebSockets;
 
 namespace AioGraphQL.Client;
@@ -37,14 +38,7 @@ internal static class WebSocketUpgrade
         }
         catch (WebSocketException ex)
         {
-            var status = socket.HttpStatusCode;
-            var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
-            throw new GraphQLWebSocketException(
-                $"The WebSocket upgrade to {settings.DescribeEndpoint()} failed"
-                    + (status == 0 ? $": {ex.WebSocketErrorCode}." : $" with HTTP {(int)status}."),
-                closeStatus: refused ? 4403 : null,
-                isRetryable: !refused,
-                innerException: ex);
+            throw Describe(ex, socket, settings, offered);
         }
 
         var accepted = WebSocketProtocol.FromName(socket.SubProtocol);
@@ -54,6 +48,92 @@ internal static class WebSocketUpgrade
         }
 
         return accepted;
+    }
+
+    private static GraphQLWebSocketException Describe(
+        WebSocketException failure,
+        ClientWebSocket socket,
+        WebSocketSettings settings,
+        IReadOnlyList<WebSocketProtocol> offered)
+    {
+        var endpoint = settings.DescribeEndpoint();
+        if (failure.WebSocketErrorCode == WebSocketError.UnsupportedProtocol)
+        {
+            // The server will pick the same name again, so trying again cannot help.
+            var names = string.Join(", ", offered.Select(p => p.SubProtocol));
+            return new GraphQLWebSocketException(
+                $"The server at {endpoint} accepted the upgrade with the sub-protocol "
+                    + $"'{PickedProtocol(socket)}', which the client did not offer ({names}).",
+                isRetryable: false,
+                innerException: failure);
+        }
+
+        var status = socket.HttpStatusCode;
+        if (status == 0)
+        {
+            return new GraphQLWebSocketException(
+                $"The WebSocket upgrade to {endpoint} failed before a response arrived: "
+                    + $"{Cause(failure)}.",
+                isRetryable: true,
+                innerException: failure);
+        }
+
+        var refused = status is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden;
+        var detail = status == HttpStatusCode.SwitchingProtocols
+            ? $" with an invalid HTTP 101 response ({failure.WebSocketErrorCode})."
+            : $" with HTTP {(int)status}.";
+        return new GraphQLWebSocketException(
+            $"The WebSocket upgrade to {endpoint} failed" + detail,
+            closeStatus: refused ? 4403 : null,
+            isRetryable: !refused,
+            innerException: failure);
+    }
+
+    /// <summary>
+    /// The sub-protocol the server's response named, shortened and without control characters;
+    /// a name, never a secret.
+    /// </summary>
+    private static string PickedProtocol(ClientWebSocket socket)
+    {
+        var headers = socket.HttpResponseHeaders;
+        foreach (var (name, values) in headers ?? new Dictionary<string, IEnumerable<string>>())
+        {
+            if (name.Equals("Sec-WebSocket-Protocol", StringComparison.OrdinalIgnoreCase))
+            {
+                var picked = string.Join(", ", values);
+                return new string([.. picked.Take(64).Select(c => char.IsControl(c) ? ' ' : c)]);
+            }
+        }
+
+        return "unknown";
+    }
+
+    /// <summary>
+    /// Why the connection could not be made, by error code only: the messages underneath may
+    /// name the host or proxy, and the codes say what went wrong just as well.
+    /// </summary>
+    private static string Cause(WebSocketException failure)
+    {
+        for (var inner = failure.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is SocketException socketFailure)
+            {
+                return socketFailure.SocketErrorCode.ToString();
+            }
+        }
+
+        for (var inner = failure.InnerException; inner is not null; inner = inner.InnerException)
+        {
+            if (inner is HttpRequestException http
+                && http.HttpRequestError != HttpRequestError.Unknown)
+            {
+                return http.HttpRequestError.ToString();
+            }
+        }
+
+        return failure.InnerException is { } underneath
+            ? underneath.GetType().Name
+            : failure.WebSocketErrorCode.ToString();
     }
 
     private static void CopyHeaders(
@@ -71,16 +151,25 @@ internal static class WebSocketUpgrade
             }
         }
 
-        // An HttpClient used as the invoker adds its own default headers when it sends.
-        if (settings.HttpClient is { } client && settings.Invoker is null)
+        if (settings.HttpClient is not { } client)
         {
-            foreach (var (name, values) in client.DefaultRequestHeaders)
+            return;
+        }
+
+        // An HttpClient used as the invoker adds its own default headers when it sends; sent
+        // either way, their values are masked like the user headers'.
+        var sent = new List<string>();
+        foreach (var (name, values) in client.DefaultRequestHeaders)
+        {
+            var joined = string.Join(", ", values);
+            sent.Add(joined);
+            sent.AddRange(values);
+            if (settings.Invoker is null && !set.Contains(name))
             {
-                if (!set.Contains(name))
-                {
-                    options.SetRequestHeader(name, string.Join(", ", values));
-                }
+                options.SetRequestHeader(name, joined);
             }
         }
+
+        handshake.AddSentValues(sent);
     }
 }

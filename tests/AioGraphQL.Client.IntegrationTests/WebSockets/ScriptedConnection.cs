@@ -71,6 +71,10 @@ internal sealed class ScriptedConnection
         _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Text, true,
             CancellationToken.None).WaitAsync(s_limit);
 
+    public Task SendBinaryAsync(string message) =>
+        _socket.SendAsync(Encoding.UTF8.GetBytes(message), WebSocketMessageType.Binary, true,
+            CancellationToken.None).WaitAsync(s_limit);
+
     public Task CloseAsync(int code, string reason) =>
         _socket.CloseOutputAsync((WebSocketCloseStatus)code, reason, CancellationToken.None)
             .WaitAsync(s_limit);
