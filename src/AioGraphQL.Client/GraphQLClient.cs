@@ -61,7 +61,9 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
     /// <summary>Creates a client from options.</summary>
     /// <param name="options">The settings; read now, later changes have no effect.</param>
-    /// <param name="httpClient">An <see cref="HttpClient"/> to send with; never disposed here.</param>
+    /// <param name="httpClient">
+    /// An <see cref="HttpClient"/> to send with; never disposed here.
+    /// </param>
     /// <param name="logger">Where to log; nothing is logged when omitted.</param>
     /// <exception cref="ArgumentNullException"><paramref name="options"/> is null.</exception>
     /// <exception cref="ArgumentException">The options are incomplete or out of range.</exception>
@@ -72,7 +74,9 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint
-            ?? throw new ArgumentException("GraphQLClientOptions.Endpoint is required.", nameof(options));
+            ?? throw new ArgumentException(
+                "GraphQLClientOptions.Endpoint is required.",
+                nameof(options));
         if (!endpoint.IsAbsoluteUri || !IsHttp(endpoint))
         {
             throw new ArgumentException("The endpoint must be an absolute http or https URL.",

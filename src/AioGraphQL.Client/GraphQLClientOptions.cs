@@ -5,7 +5,9 @@ namespace AioGraphQL.Client;
 /// <summary>Settings of a GraphQL client; read once when the client is built.</summary>
 public sealed class GraphQLClientOptions
 {
-    /// <summary>The default <see cref="Timeout"/>: 100 seconds, as for <see cref="HttpClient"/>.</summary>
+    /// <summary>
+    /// The default <see cref="Timeout"/>: 100 seconds, as for <see cref="HttpClient"/>.
+    /// </summary>
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(100);
 
     /// <summary>The default <see cref="MaxResponseBytes"/>: 16 MiB.</summary>
@@ -15,7 +17,9 @@ public sealed class GraphQLClientOptions
     /// <value>No default: the client refuses to start without one.</value>
     public Uri? Endpoint { get; set; }
 
-    /// <summary>Headers sent with every request and in every WebSocket connection payload.</summary>
+    /// <summary>
+    /// Headers sent with every request and in every WebSocket connection payload.
+    /// </summary>
     /// <value>Empty.</value>
     public GraphQLHeaders Headers { get; set; } = new();
 
@@ -30,7 +34,9 @@ public sealed class GraphQLClientOptions
     /// <value>100 seconds (<see cref="DefaultTimeout"/>).</value>
     public TimeSpan Timeout { get; set; } = DefaultTimeout;
 
-    /// <summary>The largest response body accepted; a larger one fails without being kept.</summary>
+    /// <summary>
+    /// The largest response body accepted; a larger one fails without being kept.
+    /// </summary>
     /// <value>16 MiB (<see cref="DefaultMaxResponseBytes"/>).</value>
     public long MaxResponseBytes { get; set; } = DefaultMaxResponseBytes;
 
@@ -57,7 +63,9 @@ public sealed class GraphQLClientOptions
     /// <value>Defaults: both sub-protocols, the URL derived from <see cref="Endpoint"/>.</value>
     public GraphQLWebSocketOptions WebSocket { get; set; } = new();
 
-    /// <summary>The clock for timeouts, keep-alive and back-off; tests substitute a fake one.</summary>
+    /// <summary>
+    /// The clock for timeouts, keep-alive and back-off; tests substitute a fake one.
+    /// </summary>
     /// <value><see cref="System.TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 }

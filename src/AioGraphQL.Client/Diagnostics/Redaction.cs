@@ -75,7 +75,9 @@ internal static class Redaction
         return builder.ToString();
     }
 
-    /// <summary>Replaces every form of each secret that occurs in <paramref name="text"/>.</summary>
+    /// <summary>
+    /// Replaces every form of each secret that occurs in <paramref name="text"/>.
+    /// </summary>
     public static string MaskSecrets(string text, IEnumerable<string> secrets) =>
         MaskAll(text, Forms(secrets));
 
@@ -165,9 +167,9 @@ internal static class Redaction
     }
 
     /// <summary>
-    /// Turns <c>\uXXXX</c> and <c>\/</c> escapes back into characters, so a secret a server
-    /// echoes JSON-escaped (<c>+</c> as <c>\u002B</c>, <c>=</c> as <c>\u003D</c>) is masked
-    /// like the plain one; servers differ in which characters they escape.
+    /// Turns JSON's four-hex-digit <c>\u</c> escapes and <c>\/</c> back into characters, so
+    /// a secret a server echoes JSON-escaped (<c>+</c> as <c>\u002B</c>, <c>=</c> as
+    /// <c>\u003D</c>) is masked like the plain one; servers differ in what they escape.
     /// </summary>
     private static string UnescapeJson(string text)
     {

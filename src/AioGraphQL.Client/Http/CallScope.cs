@@ -17,7 +17,9 @@ internal sealed class CallScope(
 
     public ILogger Logger => logger;
 
-    /// <summary>The injected or owned HttpClient's own limit, which may run out before ours.</summary>
+    /// <summary>
+    /// The injected or owned HttpClient's own limit, which may run out before ours.
+    /// </summary>
     public TimeSpan HttpClientTimeout => httpClient.Timeout;
 
     public bool IsDisposed => isDisposed();

@@ -79,7 +79,9 @@ internal sealed class WebSocketResultPayload : IDisposable
             MessageType);
     }
 
-    /// <summary>Returns the array to the pool; the response that owned it is unreadable after.</summary>
+    /// <summary>
+    /// Returns the array to the pool; the response that owned it is unreadable after.
+    /// </summary>
     public void Dispose()
     {
         var array = Interlocked.Exchange(ref _array, null);
