@@ -20,11 +20,15 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
     private readonly GraphQLHttpTransport _http;
 
+    private readonly GraphQLWebSocketTransport _webSocket;
+
     private readonly TimeSpan _timeout;
 
     private readonly GraphQLHttpMethod _defaultMethod;
 
     private readonly TimeProvider _timeProvider;
+
+    private readonly CallScope _callScope;
 
     private readonly ILogger _logger;
 
@@ -69,8 +73,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
         ArgumentNullException.ThrowIfNull(options);
         var endpoint = options.Endpoint
             ?? throw new ArgumentException("GraphQLClientOptions.Endpoint is required.", nameof(options));
-        if (!endpoint.IsAbsoluteUri || (endpoint.Scheme != Uri.UriSchemeHttp
-            && endpoint.Scheme != Uri.UriSchemeHttps))
+        if (!endpoint.IsAbsoluteUri || !IsHttp(endpoint))
         {
             throw new ArgumentException("The endpoint must be an absolute http or https URL.",
                 nameof(options));
@@ -93,8 +96,12 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
         _ownsHttpClient = httpClient is null;
 
-        // Our own timeout governs; an HttpClient we create must not race it.
-        _httpClient = httpClient ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
+        _httpClient = httpClient ?? CreateHttpClient();
+        _callScope = new CallScope(
+            _timeProvider,
+            _logger,
+            _httpClient,
+            () => Volatile.Read(ref _disposed) != 0);
 
         var authorization = options.AuthorizationProvider is { } provider
             ? new AuthorizationCoordinator(provider)
@@ -108,6 +115,17 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
             authorization,
             options.AuthorizationHeaderName,
             _logger);
+        _webSocket = new GraphQLWebSocketTransport(
+            new WebSocketSettings(
+                options.WebSocket ?? new GraphQLWebSocketOptions(),
+                endpoint,
+                httpClient,
+                authorization,
+                options.AuthorizationHeaderName,
+                options.JsonSerializerOptions ?? GraphQLJson.WebOptions,
+                _timeProvider,
+                _logger),
+            DefaultHeaders);
     }
 
     /// <summary>The GraphQL endpoint this client sends to.</summary>
@@ -204,7 +222,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
                 token),
             call,
             limit,
-            _timeProvider,
+            _callScope,
             "GraphQL request",
             cancellationToken);
     }
@@ -242,30 +260,46 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
 
     /// <summary>Closes subscriptions and releases what the client created.</summary>
     /// <returns>A task that completes when everything is closed.</returns>
-    public ValueTask DisposeAsync()
+    public async ValueTask DisposeAsync()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
-            return ValueTask.CompletedTask;
+            return;
         }
 
+        await _webSocket.DisposeAsync().ConfigureAwait(false);
         if (_ownsHttpClient)
         {
             _httpClient.Dispose();
         }
-
-        return ValueTask.CompletedTask;
     }
 
     /// <summary>Closes subscriptions and releases what the client created.</summary>
     public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
+    private static HttpClient CreateHttpClient()
+    {
+        // Redirects are not followed: HttpClient would carry API keys and cookies to whatever
+        // origin a redirect names. Our own timeout governs, so the HttpClient's must not race it.
+        var handler = new SocketsHttpHandler
+        {
+            AllowAutoRedirect = false,
+            PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+        };
+        return new HttpClient(handler) { Timeout = Timeout.InfiniteTimeSpan };
+    }
+
+    private static bool IsHttp(Uri uri) =>
+        uri.Scheme == Uri.UriSchemeHttp || uri.Scheme == Uri.UriSchemeHttps;
+
     private static Uri ParseEndpoint(string endpoint)
     {
         ArgumentException.ThrowIfNullOrEmpty(endpoint);
-        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri))
+        if (!Uri.TryCreate(endpoint, UriKind.Absolute, out var uri) || !IsHttp(uri))
         {
-            throw new ArgumentException("The endpoint is not an absolute URL.", nameof(endpoint));
+            throw new ArgumentException(
+                "The endpoint must be an absolute http or https URL.",
+                nameof(endpoint));
         }
 
         return uri;

@@ -53,6 +53,10 @@ public sealed class GraphQLClientOptions
     /// <value>Web defaults (camelCase) with reflection.</value>
     public JsonSerializerOptions? JsonSerializerOptions { get; set; }
 
+    /// <summary>Settings of the WebSocket transport that carries subscriptions.</summary>
+    /// <value>Defaults: both sub-protocols, the URL derived from <see cref="Endpoint"/>.</value>
+    public GraphQLWebSocketOptions WebSocket { get; set; } = new();
+
     /// <summary>The clock for timeouts, keep-alive and back-off; tests substitute a fake one.</summary>
     /// <value><see cref="System.TimeProvider.System"/>.</value>
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;

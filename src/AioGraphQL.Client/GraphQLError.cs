@@ -34,16 +34,24 @@ public sealed class GraphQLError
     /// <summary>Where in the document the error points; empty when it points nowhere.</summary>
     public IReadOnlyList<GraphQLErrorLocation> Locations { get; }
 
-    /// <summary>The response path: <see cref="string"/> field names and <see cref="int"/> indexes.</summary>
+    /// <summary>
+    /// The response path: <see cref="string"/> field names and <see cref="int"/> indexes.
+    /// </summary>
     public IReadOnlyList<object> Path { get; }
 
-    /// <summary>The error's <c>extensions</c> object, independent of the response's lifetime.</summary>
+    /// <summary>
+    /// The error's <c>extensions</c> object, independent of the response's lifetime.
+    /// </summary>
     public JsonElement? Extensions { get; }
 
-    /// <summary>Fields of the error object other than message, locations, path and extensions.</summary>
+    /// <summary>
+    /// Fields of the error object other than message, locations, path and extensions.
+    /// </summary>
     public IReadOnlyDictionary<string, JsonElement> AdditionalFields { get; }
 
-    /// <summary>The <c>extensions.code</c> string, such as <c>UNAUTHENTICATED</c>, if present.</summary>
+    /// <summary>
+    /// The <c>extensions.code</c> string, such as <c>UNAUTHENTICATED</c>, if present.
+    /// </summary>
     public string? Code =>
         Extensions is { ValueKind: JsonValueKind.Object } extensions
         && extensions.TryGetProperty("code", out var code)

@@ -62,7 +62,9 @@ public sealed record GraphQLRequest
         init => _variables = Copy(value);
     }
 
-    /// <summary>The request's <c>extensions</c> map (persisted-query hashes and the like).</summary>
+    /// <summary>
+    /// The request's <c>extensions</c> map (persisted-query hashes and the like).
+    /// </summary>
     public IReadOnlyDictionary<string, object?>? Extensions
     {
         get => _extensions;
@@ -79,7 +81,9 @@ public sealed record GraphQLRequest
         init => _headers = value?.ToReadOnly();
     }
 
-    /// <summary>Wraps a bare document, so a string can be passed where a request is expected.</summary>
+    /// <summary>
+    /// Wraps a bare document, so a string can be passed where a request is expected.
+    /// </summary>
     /// <param name="query">The GraphQL document.</param>
     public static implicit operator GraphQLRequest(string query) => new(query);
 

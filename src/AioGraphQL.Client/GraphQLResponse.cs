@@ -29,7 +29,8 @@ public sealed class GraphQLResponse : IDisposable
         IDisposable? buffer = null,
         HttpStatusCode? statusCode = null,
         HttpResponseHeaders? headers = null,
-        string? contentType = null)
+        string? contentType = null,
+        IReadOnlyList<KeyValuePair<string, string>>? sentHeaders = null)
     {
         _document = document;
         _buffer = buffer;
@@ -37,6 +38,7 @@ public sealed class GraphQLResponse : IDisposable
         StatusCode = statusCode;
         Headers = headers;
         ContentType = contentType;
+        SentHeaders = sentHeaders;
     }
 
     /// <summary>
@@ -62,6 +64,12 @@ public sealed class GraphQLResponse : IDisposable
     /// <summary>The HTTP response headers; <see langword="null"/> for a WebSocket result.</summary>
     public HttpResponseHeaders? Headers { get; }
 
+    /// <summary>How many bytes the body had, for logs.</summary>
+    internal int BodyLength { get; init; }
+
+    /// <summary>The headers sent for this response: masked out of exception messages.</summary>
+    internal IReadOnlyList<KeyValuePair<string, string>>? SentHeaders { get; }
+
     /// <summary>The HTTP <c>Content-Type</c> media type, when there was one.</summary>
     public string? ContentType { get; }
 
@@ -84,7 +92,9 @@ public sealed class GraphQLResponse : IDisposable
         return data.Deserialize<T>(options ?? GraphQLJson.WebOptions);
     }
 
-    /// <summary>Deserializes <see cref="Data"/> with source-generated metadata (trim-safe).</summary>
+    /// <summary>
+    /// Deserializes <see cref="Data"/> with source-generated metadata (trim-safe).
+    /// </summary>
     /// <typeparam name="T">The type to read the data into.</typeparam>
     /// <param name="typeInfo">The metadata for <typeparamref name="T"/>.</param>
     /// <returns>The data, or <c>default</c> when it is absent or null.</returns>
@@ -117,7 +127,9 @@ public sealed class GraphQLResponse : IDisposable
         return this;
     }
 
-    /// <summary>The whole response as JSON text, for display and logs the caller controls.</summary>
+    /// <summary>
+    /// The whole response as JSON text, for display and logs the caller controls.
+    /// </summary>
     /// <returns>The JSON text.</returns>
     /// <exception cref="ObjectDisposedException">The response was disposed.</exception>
     public override string ToString()

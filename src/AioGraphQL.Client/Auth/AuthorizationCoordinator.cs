@@ -40,7 +40,9 @@ internal sealed class AuthorizationCoordinator
     /// their value before a refresh started join that refresh, failed or not, so a burst of
     /// refusals costs one call to the provider and never retries with the old value.
     /// </summary>
-    public async Task<Credential> RefreshAsync(Credential refused, CancellationToken cancellationToken)
+    public async Task<Credential> RefreshAsync(
+        Credential refused,
+        CancellationToken cancellationToken)
     {
         Refresh refresh;
         lock (_gate)

@@ -10,13 +10,15 @@ public sealed class CachingTokenSource
     /// <summary>The default <see cref="RefreshMargin"/>: 30 seconds.</summary>
     public static readonly TimeSpan DefaultRefreshMargin = TimeSpan.FromSeconds(30);
 
-    private readonly Func<CancellationToken, ValueTask<AccessToken>> _fetch;
+    private readonly Func<CancellationToken, Task<AccessToken>> _fetch;
 
     private readonly TimeProvider _timeProvider;
 
     private readonly object _gate = new();
 
     private AccessToken? _current;
+
+    private TimeSpan _currentMargin;
 
     private Task<AccessToken>? _inFlight;
 
@@ -27,7 +29,7 @@ public sealed class CachingTokenSource
     /// <exception cref="ArgumentNullException"><paramref name="fetchToken"/> is null.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The margin is negative.</exception>
     public CachingTokenSource(
-        Func<CancellationToken, ValueTask<AccessToken>> fetchToken,
+        Func<CancellationToken, Task<AccessToken>> fetchToken,
         TimeSpan? refreshMargin = null,
         TimeProvider? timeProvider = null)
     {
@@ -41,15 +43,20 @@ public sealed class CachingTokenSource
     }
 
     /// <summary>
-    /// How long before its expiry a cached token is replaced.
+    /// How long before its expiry a cached token is replaced. A token whose whole lifetime is
+    /// shorter than twice the margin is replaced halfway through its life instead.
     /// </summary>
-    /// <value>Thirty seconds unless given at construction (<see cref="DefaultRefreshMargin"/>).</value>
+    /// <value>
+    /// Thirty seconds unless given at construction (<see cref="DefaultRefreshMargin"/>).
+    /// </value>
     public TimeSpan RefreshMargin { get; }
 
     /// <summary>How many times the fetch function has been started.</summary>
     public int FetchCount { get; private set; }
 
-    /// <summary>Returns a token that is valid for longer than the margin, fetching if needed.</summary>
+    /// <summary>
+    /// Returns a token that is valid for longer than the margin, fetching if needed.
+    /// </summary>
     /// <param name="cancellationToken">Stops this caller's wait; the shared fetch goes on.</param>
     /// <returns>The token text.</returns>
     /// <exception cref="OperationCanceledException">The caller cancelled.</exception>
@@ -125,7 +132,7 @@ public sealed class CachingTokenSource
     }
 
     private bool IsFresh(AccessToken token) =>
-        token.ExpiresAt - _timeProvider.GetUtcNow() > RefreshMargin;
+        token.ExpiresAt - _timeProvider.GetUtcNow() > _currentMargin;
 
     private Task<AccessToken> StartFetch()
     {
@@ -141,9 +148,14 @@ public sealed class CachingTokenSource
         {
             // The fetch is shared, so no single caller's token may cancel it.
             var token = await _fetch(CancellationToken.None).ConfigureAwait(false);
+            var lifetime = token.ExpiresAt - _timeProvider.GetUtcNow();
             lock (_gate)
             {
                 _current = token;
+
+                // A token that lives shorter than the margin would be refetched on every call;
+                // such a token is used for the first half of its life instead.
+                _currentMargin = lifetime < RefreshMargin * 2 ? lifetime / 2 : RefreshMargin;
             }
 
             return token;

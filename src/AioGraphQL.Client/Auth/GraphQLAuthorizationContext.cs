@@ -1,6 +1,8 @@
 namespace AioGraphQL.Client;
 
-/// <summary>What the client tells an authorization provider when it asks for a header value.</summary>
+/// <summary>
+/// What the client tells an authorization provider when it asks for a header value.
+/// </summary>
 public sealed class GraphQLAuthorizationContext
 {
     internal static readonly GraphQLAuthorizationContext HttpRequest = new(

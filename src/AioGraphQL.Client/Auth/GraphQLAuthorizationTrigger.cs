@@ -9,6 +9,8 @@ public enum GraphQLAuthorizationTrigger
     /// <summary>A WebSocket is about to connect or reconnect.</summary>
     WebSocketConnect,
 
-    /// <summary>The server refused the previous value (401, UNAUTHENTICATED, 4401 or 4403).</summary>
+    /// <summary>
+    /// The server refused the previous value (401, UNAUTHENTICATED, 4401 or 4403).
+    /// </summary>
     Refused,
 }

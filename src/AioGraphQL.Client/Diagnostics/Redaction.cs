@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net.Http.Headers;
 using System.Text;
 
@@ -9,7 +10,7 @@ internal static class Redaction
     /// <summary>What replaces a masked secret.</summary>
     public const string Mask = "***";
 
-    private const int ExcerptBytes = 256;
+    private const int ExcerptChars = 256;
 
     private const int MinimumSecretLength = 4;
 
@@ -36,41 +37,46 @@ internal static class Redaction
     }
 
     /// <summary>
-    /// The start of a body as text, control characters flattened and every secret masked,
-    /// including each part of a scheme-prefixed credential such as <c>Bearer abc</c>.
+    /// The start of a body as text, control characters flattened and every secret masked:
+    /// as sent, without its scheme (<c>Bearer abc</c> also masks <c>abc</c>), and JSON-escaped
+    /// the way a server that echoes it might write it. A secret cut by the end of the excerpt
+    /// is masked too, so no part of one is shown.
     /// </summary>
     public static string Excerpt(ReadOnlySpan<byte> body, IEnumerable<string> secrets)
     {
-        var text = Encoding.UTF8.GetString(body[..Math.Min(body.Length, ExcerptBytes)]);
+        var forms = Forms(secrets);
+        var longest = 0;
+        foreach (var form in forms)
+        {
+            longest = Math.Max(longest, form.Length);
+        }
+
+        // Mask before cutting: a secret that crosses the cut is then masked whole.
+        var window = body[..Math.Min(body.Length, ExcerptChars + (longest * 4))];
+        var text = MaskAll(UnescapeJson(Encoding.UTF8.GetString(window)), forms);
+        var cut = text.Length > ExcerptChars || window.Length < body.Length;
+        if (text.Length > ExcerptChars)
+        {
+            text = text[..ExcerptChars];
+        }
+
+        if (cut)
+        {
+            text = MaskCutSecret(text, forms) + "…";
+        }
+
         var builder = new StringBuilder(text.Length);
         foreach (var c in text)
         {
             builder.Append(char.IsControl(c) ? ' ' : c);
         }
 
-        if (body.Length > ExcerptBytes)
-        {
-            builder.Append('…');
-        }
-
-        return MaskSecrets(builder.ToString(), secrets);
+        return builder.ToString();
     }
 
-    /// <summary>Replaces every occurrence of each secret, and of its part after a scheme.</summary>
-    public static string MaskSecrets(string text, IEnumerable<string> secrets)
-    {
-        foreach (var secret in secrets)
-        {
-            text = MaskOne(text, secret);
-            var space = secret.IndexOf(' ', StringComparison.Ordinal);
-            if (space > 0)
-            {
-                text = MaskOne(text, secret[(space + 1)..]);
-            }
-        }
-
-        return text;
-    }
+    /// <summary>Replaces every form of each secret that occurs in <paramref name="text"/>.</summary>
+    public static string MaskSecrets(string text, IEnumerable<string> secrets) =>
+        MaskAll(text, Forms(secrets));
 
     /// <summary>
     /// The values to mask in anything derived from a response: every user header sent, since
@@ -84,10 +90,103 @@ internal static class Redaction
         }
     }
 
-    private static string MaskOne(string text, string secret) =>
-        secret.Length < MinimumSecretLength
-            ? text
-            : text.Replace(secret, Mask, StringComparison.Ordinal);
+    private static string MaskAll(string text, List<string> forms)
+    {
+        foreach (var form in forms)
+        {
+            text = text.Replace(form, Mask, StringComparison.Ordinal);
+        }
+
+        return text;
+    }
+
+    private static string MaskCutSecret(string text, List<string> forms)
+    {
+        foreach (var form in forms)
+        {
+            for (var length = Math.Min(form.Length - 1, text.Length); length > 0; length--)
+            {
+                if (text.AsSpan(text.Length - length).SequenceEqual(form.AsSpan(0, length)))
+                {
+                    return text[..^length] + Mask;
+                }
+            }
+        }
+
+        return text;
+    }
+
+    private static List<string> Forms(IEnumerable<string> secrets)
+    {
+        var forms = new List<string>();
+        foreach (var secret in secrets)
+        {
+            Add(forms, secret);
+            var space = secret.IndexOf(' ', StringComparison.Ordinal);
+            if (space > 0)
+            {
+                Add(forms, secret[(space + 1)..]);
+            }
+        }
+
+        // Longest first, so a shorter form never masks half of a longer one.
+        forms.Sort((a, b) => b.Length.CompareTo(a.Length));
+        return forms;
+    }
+
+    private static void Add(List<string> forms, string secret)
+    {
+        if (secret.Length < MinimumSecretLength)
+        {
+            return;
+        }
+
+        AddOnce(forms, secret);
+    }
+
+    /// <summary>
+    /// Turns <c>\uXXXX</c> and <c>\/</c> escapes back into characters, so a secret a server
+    /// echoes JSON-escaped (<c>+</c> as <c>\u002B</c>, <c>=</c> as <c>\u003D</c>) is masked
+    /// like the plain one; servers differ in which characters they escape.
+    /// </summary>
+    private static string UnescapeJson(string text)
+    {
+        if (!text.Contains('\\', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        var builder = new StringBuilder(text.Length);
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (text[i] == '\\' && i + 5 < text.Length && text[i + 1] == 'u'
+                && ushort.TryParse(text.AsSpan(i + 2, 4), NumberStyles.AllowHexSpecifier,
+                    CultureInfo.InvariantCulture, out var code))
+            {
+                builder.Append((char)code);
+                i += 5;
+            }
+            else if (text[i] == '\\' && i + 1 < text.Length && text[i + 1] == '/')
+            {
+                builder.Append('/');
+                i++;
+            }
+            else
+            {
+                builder.Append(text[i]);
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static void AddOnce(List<string> forms, string form)
+    {
+        if (!forms.Contains(form))
+        {
+            forms.Add(form);
+        }
+    }
 
     private static void Copy(Dictionary<string, string> target, HttpHeaders headers)
     {

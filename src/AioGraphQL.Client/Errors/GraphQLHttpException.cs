@@ -48,6 +48,8 @@ public sealed class GraphQLHttpException : GraphQLClientException
     /// </summary>
     public string? BodyExcerpt { get; }
 
-    /// <summary>The response headers, without cookies or anything that may carry a secret.</summary>
+    /// <summary>
+    /// The response headers, without cookies or anything that may carry a secret.
+    /// </summary>
     public IReadOnlyDictionary<string, string> ResponseHeaders { get; }
 }

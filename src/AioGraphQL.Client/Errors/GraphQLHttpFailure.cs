@@ -15,13 +15,23 @@ public enum GraphQLHttpFailure
     /// <summary>The body was empty.</summary>
     EmptyBody,
 
-    /// <summary>The body ended before its declared length, or the connection broke mid-body.</summary>
+    /// <summary>
+    /// The body ended before its declared length, or the connection broke mid-body.
+    /// </summary>
     TruncatedBody,
+
+    /// <summary>
+    /// The body could not be decoded as its <c>Content-Encoding</c> says (a decompressing
+    /// handler found it was not gzip or deflate after all).
+    /// </summary>
+    UndecodableBody,
 
     /// <summary>The body is not valid JSON.</summary>
     InvalidJson,
 
-    /// <summary>The body is JSON but has neither a valid <c>data</c> nor <c>errors</c> entry.</summary>
+    /// <summary>
+    /// The body is JSON but has neither a valid <c>data</c> nor <c>errors</c> entry.
+    /// </summary>
     NotAGraphQLResponse,
 
     /// <summary>The body is larger than the configured maximum response size.</summary>

@@ -12,7 +12,7 @@ public sealed class GraphQLResponseException : GraphQLClientException
     public GraphQLResponseException(
         IReadOnlyList<GraphQLError> errors,
         GraphQLResponse? response = null)
-        : base(Describe(errors))
+        : base(Describe(errors, response))
     {
         ArgumentNullException.ThrowIfNull(errors);
 
@@ -26,14 +26,18 @@ public sealed class GraphQLResponseException : GraphQLClientException
     /// <summary>The response that carried them, with any partial data; may be null.</summary>
     public GraphQLResponse? Response { get; }
 
-    private static string Describe(IReadOnlyList<GraphQLError> errors)
+    private static string Describe(IReadOnlyList<GraphQLError> errors, GraphQLResponse? response)
     {
         if (errors is null || errors.Count == 0)
         {
             return "The server reported a GraphQL error.";
         }
 
+        // A server may quote the credential it refused; the message must not carry it on.
+        var first = response?.SentHeaders is { } sent
+            ? Redaction.MaskSecrets(errors[0].Message, Redaction.SecretValues(sent))
+            : errors[0].Message;
         var more = errors.Count > 1 ? $" (and {errors.Count - 1} more)" : string.Empty;
-        return $"The server reported a GraphQL error: {errors[0].Message}{more}";
+        return $"The server reported a GraphQL error: {first}{more}";
     }
 }

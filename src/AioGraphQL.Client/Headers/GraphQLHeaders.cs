@@ -68,7 +68,9 @@ public sealed class GraphQLHeaders : IEnumerable<KeyValuePair<string, string?>>
         }
     }
 
-    /// <summary>Sets a header; lets collection initializers read <c>{ "Name", "value" }</c>.</summary>
+    /// <summary>
+    /// Sets a header; lets collection initializers read <c>{ "Name", "value" }</c>.
+    /// </summary>
     /// <param name="name">The header name.</param>
     /// <param name="value">The value, or <see langword="null"/> to remove an inherited one.</param>
     /// <exception cref="ArgumentException">The name or value is not valid in a header.</exception>

@@ -3,7 +3,9 @@ namespace AioGraphQL.Client;
 /// <summary>Checks header names and values before they can reach the wire.</summary>
 internal static class HeaderValidation
 {
-    /// <summary>Throws when the name is not an HTTP token or the value could split a header.</summary>
+    /// <summary>
+    /// Throws when the name is not an HTTP token or the value could split a header.
+    /// </summary>
     public static void ThrowIfInvalid(string name, string? value)
     {
         ArgumentException.ThrowIfNullOrEmpty(name);
@@ -18,12 +20,30 @@ internal static class HeaderValidation
             }
         }
 
+        if (value is null)
+        {
+            return;
+        }
+
         // The value itself is never quoted back: it may be a credential.
-        if (value is not null && value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
+        if (value.AsSpan().IndexOfAny('\r', '\n', '\0') >= 0)
         {
             throw new ArgumentException(
                 $"The value of header '{name}' contains CR, LF or NUL, which would split it.",
                 nameof(value));
+        }
+
+        // HTTP/1.1 carries visible ASCII, space and tab; anything else is refused here rather
+        // than failing later, half-sent, inside the HTTP stack.
+        foreach (var c in value)
+        {
+            if ((c < ' ' && c != '\t') || c >= 0x7f)
+            {
+                throw new ArgumentException(
+                    $"The value of header '{name}' has a control or non-ASCII character; "
+                        + "encode it (for example as base64 or percent-encoding) first.",
+                    nameof(value));
+            }
         }
     }
 

@@ -7,17 +7,22 @@ namespace AioGraphQL.Client;
 /// </summary>
 internal static class CallTimeout
 {
+    /// <summary>
+    /// The longest limit a timer can hold (about 49.7 days); anything longer counts as none.
+    /// </summary>
+    private static readonly TimeSpan s_longestTimer = TimeSpan.FromMilliseconds(uint.MaxValue - 1);
+
     public static Task<T> RunAsync<T>(
         Func<CancellationToken, Task<T>> call,
         TimeSpan timeout,
-        TimeProvider timeProvider,
+        CallScope scope,
         string what,
         CancellationToken cancellationToken) =>
         RunAsync(
             static (call, token) => call(token),
             call,
             timeout,
-            timeProvider,
+            scope,
             what,
             cancellationToken);
 
@@ -29,15 +34,15 @@ internal static class CallTimeout
         Func<TState, CancellationToken, Task<T>> call,
         TState state,
         TimeSpan timeout,
-        TimeProvider timeProvider,
+        CallScope scope,
         string what,
         CancellationToken cancellationToken)
     {
         CancellationTokenSource? timeoutSource = null;
         CancellationTokenRegistration link = default;
-        if (timeout != Timeout.InfiniteTimeSpan)
+        if (timeout != Timeout.InfiniteTimeSpan && timeout <= s_longestTimer)
         {
-            timeoutSource = new CancellationTokenSource(timeout, timeProvider);
+            timeoutSource = new CancellationTokenSource(timeout, scope.TimeProvider);
             link = cancellationToken.UnsafeRegister(
                 static source => ((CancellationTokenSource)source!).Cancel(),
                 timeoutSource);
@@ -60,6 +65,7 @@ internal static class CallTimeout
         }
         catch (OperationCanceledException ex) when (timeoutSource?.IsCancellationRequested == true)
         {
+            Log.HttpTimedOut(scope.Logger, timeout.TotalMilliseconds);
             throw new GraphQLTimeoutException(
                 timeout,
                 $"The {what} did not finish within {timeout.TotalSeconds:0.###} s.",
@@ -67,10 +73,20 @@ internal static class CallTimeout
         }
         catch (OperationCanceledException ex) when (ex.InnerException is TimeoutException)
         {
-            // An injected HttpClient's own Timeout ran out before ours.
+            // An injected HttpClient's own Timeout ran out before ours: report its limit.
+            var limit = scope.HttpClientTimeout;
+            Log.HttpTimedOut(scope.Logger, limit.TotalMilliseconds);
             throw new GraphQLTimeoutException(
-                timeout,
-                $"The {what} ran past the HttpClient's own timeout.",
+                limit,
+                $"The {what} ran past the HttpClient's own timeout of "
+                    + $"{limit.TotalSeconds:0.###} s.",
+                ex);
+        }
+        catch (OperationCanceledException ex) when (scope.IsDisposed)
+        {
+            // Disposing the client cancels what its HttpClient has in flight; nobody cancelled.
+            throw new ObjectDisposedException(
+                "The GraphQLClient was disposed while the request was in flight.",
                 ex);
         }
         finally

@@ -170,6 +170,12 @@ internal sealed class GraphQLHttpTransport
             return true;
         }
 
+        // A 200 that executed part of the operation is not retried: a mutation would run twice.
+        if (response.Data.ValueKind is not (JsonValueKind.Undefined or JsonValueKind.Null))
+        {
+            return false;
+        }
+
         foreach (var error in response.Errors)
         {
             if (error.Code == "UNAUTHENTICATED")
@@ -240,7 +246,7 @@ internal sealed class GraphQLHttpTransport
                 Log.HttpResponseReceived(
                     _logger,
                     (int)response.StatusCode,
-                    (int)(response.Content.Headers.ContentLength ?? -1),
+                    result.BodyLength,
                     result.Errors.Count,
                     Stopwatch.GetElapsedTime(started).TotalMilliseconds);
                 return result;
@@ -280,18 +286,35 @@ internal sealed class GraphQLHttpTransport
         {
             var (name, value) = headers[i];
 
-            // A user's Accept replaces ours; content headers such as Content-Type go on the body.
-            message.Headers.Remove(name);
-            if (!message.Headers.TryAddWithoutValidation(name, value))
+            // A user's Accept replaces ours.
+            if (name.Equals("Accept", StringComparison.OrdinalIgnoreCase))
             {
-                message.Content?.Headers.Remove(name);
-                message.Content?.Headers.TryAddWithoutValidation(name, value);
+                message.Headers.Remove("Accept");
+            }
+
+            if (message.Headers.TryAddWithoutValidation(name, value))
+            {
+                continue;
+            }
+
+            // Content headers such as Content-Type belong to the body, which a GET has none of;
+            // the body's length is computed, never taken from a header layer.
+            if (message.Content is { } content
+                && !name.Equals("Content-Length", StringComparison.OrdinalIgnoreCase))
+            {
+                content.Headers.Remove(name);
+                content.Headers.TryAddWithoutValidation(name, value);
             }
         }
 
         return message;
     }
 
-    /// <summary>The endpoint for messages: scheme, host, port and path; the query may hold keys.</summary>
-    internal static string Describe(Uri endpoint) => endpoint.GetLeftPart(UriPartial.Path);
+    /// <summary>
+    /// The endpoint for messages and logs: scheme, host, port and path only, since the user
+    /// info may hold a password and the query an API key.
+    /// </summary>
+    internal static string Describe(Uri endpoint) => endpoint.GetComponents(
+        UriComponents.SchemeAndServer | UriComponents.Path,
+        UriFormat.UriEscaped);
 }

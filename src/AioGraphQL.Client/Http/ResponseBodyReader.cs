@@ -13,6 +13,8 @@ internal static class ResponseBodyReader
 {
     private const int ReadChunk = 16 * 1024;
 
+    private static ReadOnlySpan<byte> Utf8ByteOrderMark => [0xEF, 0xBB, 0xBF];
+
     private static Tuple<string, string?>? s_lastContentType;
 
     /// <summary>Reads and checks the body; the caller disposes <paramref name="response"/>.</summary>
@@ -60,7 +62,11 @@ internal static class ResponseBodyReader
                 body,
                 response.StatusCode,
                 response.Headers,
-                contentType);
+                contentType,
+                sentHeaders)
+            {
+                BodyLength = body.WrittenCount,
+            };
         }
         catch
         {
@@ -137,6 +143,15 @@ internal static class ResponseBodyReader
                 }
             }
         }
+        catch (InvalidDataException ex)
+        {
+            // A handler that decompresses found the body was not what Content-Encoding said.
+            throw context.Create(
+                GraphQLHttpFailure.UndecodableBody,
+                "could not be decoded as its Content-Encoding says",
+                body.WrittenSpan,
+                ex);
+        }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
             throw context.Create(
@@ -168,7 +183,14 @@ internal static class ResponseBodyReader
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(body.WrittenMemory, GraphQLJson.DocumentOptions);
+            // JSON text may start with a UTF-8 byte order mark, which the parser refuses.
+            var json = body.WrittenMemory;
+            if (json.Span.StartsWith(Utf8ByteOrderMark))
+            {
+                json = json[Utf8ByteOrderMark.Length..];
+            }
+
+            document = JsonDocument.Parse(json, GraphQLJson.DocumentOptions);
         }
         catch (JsonException ex)
         {

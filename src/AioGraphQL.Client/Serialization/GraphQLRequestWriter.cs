@@ -121,7 +121,7 @@ internal static class GraphQLRequestWriter
         return Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
-    private static void WriteMap(
+    internal static void WriteMap(
         Utf8JsonWriter writer,
         IReadOnlyDictionary<string, object?> map,
         JsonSerializerOptions options,
@@ -170,7 +170,7 @@ internal static class GraphQLRequestWriter
             case long number:
                 writer.WriteNumberValue(number);
                 return;
-            case double number:
+            case double number when double.IsFinite(number):
                 writer.WriteNumberValue(number);
                 return;
             case decimal number:
@@ -186,13 +186,22 @@ internal static class GraphQLRequestWriter
 
         try
         {
-            JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+            // Options without a resolver get the reflection one, exactly as JsonSerializer does.
+            if (options.TypeInfoResolver is null)
+            {
+                JsonSerializer.Serialize(writer, value, value.GetType(), options);
+            }
+            else
+            {
+                JsonSerializer.Serialize(writer, value, options.GetTypeInfo(value.GetType()));
+            }
         }
         catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException
-            or JsonException)
+            or JsonException or ArgumentException)
         {
+            // ArgumentException: JSON has no NaN or infinity, and the writer says so this way.
             throw new GraphQLInvalidRequestException(
-                $"The {what} '{name}' of type {value.GetType().Name} cannot be serialized to JSON.",
+                $"The {what} '{name}' of type {value.GetType().Name} cannot be written as JSON.",
                 ex);
         }
     }

@@ -33,7 +33,14 @@ internal static class GraphQLResultReader
             return hasData ? null : "it has neither 'data' nor 'errors'";
         }
 
-        return TryReadErrors(list, out errors);
+        var reason = TryReadErrors(list, out errors);
+        if (reason is null && !hasData && errors.Count == 0)
+        {
+            // Without data, the specification requires at least one error.
+            return "it has no 'data' and an empty 'errors'";
+        }
+
+        return reason;
     }
 
     /// <summary>Reads a JSON array of GraphQL error objects; returns why it is not one.</summary>

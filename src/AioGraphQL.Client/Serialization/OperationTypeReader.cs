@@ -20,8 +20,9 @@ internal static class OperationTypeReader
         {
             document = Parser.Parse(query, s_options);
         }
-        catch (GraphQLSyntaxErrorException ex)
+        catch (GraphQLParserException ex)
         {
+            // Description names the problem without repeating the document, which may be huge.
             throw new GraphQLInvalidRequestException(
                 "The GraphQL document cannot be parsed, so its operation type is unknown: "
                     + ex.Description,

@@ -1,1 +1,0 @@
-namespace AioGraphQL.Client.Tests; public class SmokeTests { [Xunit.Fact] public void Placeholder_Builds_True() => Xunit.Assert.True(true); }
