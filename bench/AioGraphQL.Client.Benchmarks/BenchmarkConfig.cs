@@ -5,8 +5,9 @@ namespace AioGraphQL.Client.Benchmarks;
 
 /// <summary>
 /// The default configuration plus median, min and max, which show how noisy a shared machine
-/// was during the run. The job comes from the command line (<c>--job short --inProcess</c>),
-/// because BenchmarkDotNet ignores <c>--job</c> when the configuration names a job itself.
+/// was during the run. The job and toolchain come from the command line (<c>--job short</c>,
+/// <c>--inProcess</c>), because BenchmarkDotNet ignores <c>--job</c> when the configuration
+/// names a job itself.
 /// </summary>
 internal sealed class BenchmarkConfig : ManualConfig
 {

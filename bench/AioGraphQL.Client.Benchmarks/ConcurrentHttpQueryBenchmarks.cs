@@ -53,7 +53,9 @@ public class ConcurrentHttpQueryBenchmarks
         return Task.WhenAll(_calls);
     }
 
-    [Benchmark(OperationsPerInvoke = InFlight, Description = "GraphQLClient.QueryAsync, 64 in flight")]
+    [Benchmark(
+        OperationsPerInvoke = InFlight,
+        Description = "GraphQLClient.QueryAsync, 64 in flight")]
     public Task ClientAsync()
     {
         // GlobalSetup has always run before a benchmark method is called.

@@ -47,7 +47,7 @@ internal sealed class QueryFixture : IAsyncDisposable
         return fixture;
     }
 
-    /// <summary>The baseline: post the pre-built body, parse the stream with a pooled document.</summary>
+    /// <summary>The baseline: post the pre-built body, parse the stream into a document.</summary>
     public async Task RawQueryAsync()
     {
         var content = new ByteArrayContent(_requestBody);

@@ -21,7 +21,7 @@ internal sealed class GraphQLHttpTransport
 
     private readonly GraphQLHeaders _defaultHeaders;
 
-    private readonly IReadOnlyList<KeyValuePair<string, string>> _defaultHeaderList;
+    private readonly IReadOnlyList<KeyValuePair<string, string>>? _defaultHeaderList;
 
     private readonly long _maxResponseBytes;
 
@@ -46,14 +46,16 @@ internal sealed class GraphQLHttpTransport
         _httpClient = httpClient;
         _endpoint = endpoint;
         _defaultHeaders = defaultHeaders;
-
-        // The defaults are a read-only layer, so their merge is the same for every request.
-        _defaultHeaderList = HeaderLayers.Merge(defaultHeaders, null, null);
         _maxResponseBytes = maxResponseBytes;
         _jsonOptions = jsonOptions;
         _authorization = authorization;
         _authorizationHeader = authorizationHeader;
         _logger = logger;
+
+        // A read-only layer merges the same way for every request, so merge it once.
+        _defaultHeaderList = defaultHeaders.IsReadOnly
+            ? HeaderLayers.Merge(defaultHeaders, null, null)
+            : null;
     }
 
     /// <summary>Sends one request, retrying once with a fresh credential if it is refused.</summary>
@@ -151,7 +153,9 @@ internal sealed class GraphQLHttpTransport
         GraphQLHeaders? request,
         GraphQLHeaders? call)
     {
-        if ((request is null || request.Count == 0) && (call is null || call.Count == 0))
+        if (_defaultHeaderList is not null
+            && (request is null || request.Count == 0)
+            && (call is null || call.Count == 0))
         {
             return _defaultHeaderList;
         }
@@ -276,6 +280,7 @@ internal sealed class GraphQLHttpTransport
         }
 
         message.Headers.TryAddWithoutValidation("Accept", AcceptValue);
+
         // Indexing, because foreach over the interface would allocate an enumerator.
         for (var i = 0; i < headers.Count; i++)
         {
