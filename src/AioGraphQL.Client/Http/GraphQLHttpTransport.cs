@@ -58,7 +58,9 @@ internal sealed class GraphQLHttpTransport
             : null;
     }
 
-    /// <summary>Sends one request, retrying once with a fresh credential if it is refused.</summary>
+    /// <summary>
+    /// Sends one request, retrying once with a fresh credential if it is refused.
+    /// </summary>
     public Task<GraphQLResponse> SendAsync(
         GraphQLRequest request,
         GraphQLHeaders? callHeaders,
@@ -86,7 +88,8 @@ internal sealed class GraphQLHttpTransport
         CancellationToken cancellationToken)
     {
         if (method == GraphQLHttpMethod.Get
-            && OperationTypeReader.Read(request.Query, request.OperationName) != OperationType.Query)
+            && OperationTypeReader.Read(request.Query, request.OperationName)
+                != OperationType.Query)
         {
             throw new GraphQLInvalidRequestException(
                 "Only queries may be sent over GET; send mutations and subscriptions over POST.");
@@ -275,7 +278,8 @@ internal sealed class GraphQLHttpTransport
         {
             message = new HttpRequestMessage(HttpMethod.Post, _endpoint)
             {
-                Content = new PooledJsonContent(GraphQLRequestWriter.WriteBody(request, _jsonOptions)),
+                Content = new PooledJsonContent(
+                    GraphQLRequestWriter.WriteBody(request, _jsonOptions)),
             };
         }
 

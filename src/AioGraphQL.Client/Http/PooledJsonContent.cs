@@ -2,7 +2,9 @@ using System.Net;
 
 namespace AioGraphQL.Client;
 
-/// <summary>A JSON request body held in a pooled buffer, returned when the content is disposed.</summary>
+/// <summary>
+/// A JSON request body held in a pooled buffer, returned when the content is disposed.
+/// </summary>
 internal sealed class PooledJsonContent : HttpContent
 {
     private const string JsonContentType = "application/json; charset=utf-8";

@@ -17,7 +17,9 @@ internal static class ResponseBodyReader
 
     private static Tuple<string, string?>? s_lastContentType;
 
-    /// <summary>Reads and checks the body; the caller disposes <paramref name="response"/>.</summary>
+    /// <summary>
+    /// Reads and checks the body; the caller disposes <paramref name="response"/>.
+    /// </summary>
     public static Task<GraphQLResponse> ReadAsync(
         HttpResponseMessage response,
         long maxBytes,
@@ -169,7 +171,10 @@ internal static class ResponseBodyReader
     {
         if (body.WrittenCount == 0)
         {
-            throw context.Create(GraphQLHttpFailure.EmptyBody, "is empty", ReadOnlySpan<byte>.Empty);
+            throw context.Create(
+                GraphQLHttpFailure.EmptyBody,
+                "is empty",
+                ReadOnlySpan<byte>.Empty);
         }
 
         if (context.ContentType is { } type && !IsJson(type))

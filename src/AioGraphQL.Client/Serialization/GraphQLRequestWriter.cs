@@ -46,7 +46,9 @@ internal static class GraphQLRequestWriter
     }
 
     /// <summary>Serializes the body into a pooled buffer the caller must dispose.</summary>
-    public static PooledBufferWriter WriteBody(GraphQLRequest request, JsonSerializerOptions options)
+    public static PooledBufferWriter WriteBody(
+        GraphQLRequest request,
+        JsonSerializerOptions options)
     {
         var buffer = new PooledBufferWriter(request.Query.Length + 64);
 
@@ -71,7 +73,10 @@ internal static class GraphQLRequestWriter
     }
 
     /// <summary>Builds the GET URL: the endpoint with the request in its query string.</summary>
-    public static Uri BuildGetUri(Uri endpoint, GraphQLRequest request, JsonSerializerOptions options)
+    public static Uri BuildGetUri(
+        Uri endpoint,
+        GraphQLRequest request,
+        JsonSerializerOptions options)
     {
         var builder = new StringBuilder(endpoint.GetLeftPart(UriPartial.Path));
         var separator = '?';
