@@ -77,21 +77,15 @@ internal sealed class WebSocketMessageRouter
                 await _session
                     .SendAsync(WebSocketOutgoingMessage.Pong, null, _session.LifetimeToken)
                     .ConfigureAwait(false);
-                await _owner.BroadcastAsync(
-                    WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.Ping),
-                    _session.LifetimeToken).ConfigureAwait(false);
+                await ReportKeepAliveAsync(GraphQLKeepAliveKind.Ping).ConfigureAwait(false);
                 return null;
             case WebSocketMessageKind.Pong:
                 _keepAlive.OnPong();
-                await _owner.BroadcastAsync(
-                    WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.Pong),
-                    _session.LifetimeToken).ConfigureAwait(false);
+                await ReportKeepAliveAsync(GraphQLKeepAliveKind.Pong).ConfigureAwait(false);
                 return null;
             case WebSocketMessageKind.KeepAlive:
                 _keepAlive.ArmWatchdog();
-                await _owner.BroadcastAsync(
-                    WebSocketOperationEvent.KeepAliveReceived(GraphQLKeepAliveKind.KeepAlive),
-                    _session.LifetimeToken).ConfigureAwait(false);
+                await ReportKeepAliveAsync(GraphQLKeepAliveKind.KeepAlive).ConfigureAwait(false);
                 return null;
             default:
                 return await OnUnknownTypeAsync(envelope, message).ConfigureAwait(false);
@@ -220,4 +214,9 @@ internal sealed class WebSocketMessageRouter
             (WebSocketCloseStatus)GraphQLTransportWsMessages.BadRequestCloseStatus)
             .ConfigureAwait(false);
     }
+
+    private ValueTask ReportKeepAliveAsync(GraphQLKeepAliveKind kind) =>
+        _owner.BroadcastAsync(
+            WebSocketOperationEvent.KeepAliveReceived(kind),
+            _session.LifetimeToken);
 }
