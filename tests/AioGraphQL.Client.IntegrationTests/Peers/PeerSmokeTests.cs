@@ -94,13 +94,8 @@ public sealed class PeerSmokeTests :
             timeout.Token);
 
         await socket.SendAsync(Subscribe("1", "subscription { counter(to: 3) }"), timeout.Token);
-        var items = new List<int>();
-        for (var i = 0; i < 3; i++)
-        {
-            var next = await socket.ReceiveTypeAsync("next", timeout.Token);
-            items.Add(next.GetProperty("payload").GetProperty("data").GetProperty("counter")
-                .GetInt32());
-        }
+        var items = await ReceiveIntsAsync(socket, "next", "counter", 3,
+            timeout.Token);
         var complete = await socket.ReceiveTypeAsync("complete", timeout.Token);
 
         Assert.Equal(TransportWsProtocol, socket.SubProtocol);
@@ -313,13 +308,8 @@ public sealed class PeerSmokeTests :
                 payload = new { query = "subscription { counter(to: 3) }" },
             },
             timeout.Token);
-        var items = new List<int>();
-        for (var i = 0; i < 3; i++)
-        {
-            var data = await socket.ReceiveTypeAsync("data", timeout.Token);
-            items.Add(data.GetProperty("payload").GetProperty("data").GetProperty("counter")
-                .GetInt32());
-        }
+        var items = await ReceiveIntsAsync(socket, "data", "counter", 3,
+            timeout.Token);
         var complete = await socket.ReceiveTypeAsync("complete", timeout.Token);
 
         Assert.Equal(LegacyWsProtocol, socket.SubProtocol);
@@ -400,5 +390,24 @@ public sealed class PeerSmokeTests :
             stream,
             cancellationToken: cancellationToken);
         return document.RootElement.Clone();
+    }
+
+    /// <summary>Reads <paramref name="count"/> results of one integer field, in order.</summary>
+    private static async Task<List<int>> ReceiveIntsAsync(
+        RawWebSocketSession socket,
+        string messageType,
+        string field,
+        int count,
+        CancellationToken cancellationToken)
+    {
+        var items = new List<int>(count);
+        for (var i = 0; i < count; i++)
+        {
+            var message = await socket.ReceiveTypeAsync(messageType, cancellationToken);
+            items.Add(message.GetProperty("payload").GetProperty("data").GetProperty(field)
+                .GetInt32());
+        }
+
+        return items;
     }
 }
