@@ -27,8 +27,8 @@ public sealed class GraphQLSubscriptionTests
 
             await subscription.DisposeAsync();
 
-            // IAsyncDisposable: a second dispose must be harmless; today it throws
-            // ObjectDisposedException from the disposed CancellationTokenSource.
+            // IAsyncDisposable: a second dispose must be harmless, though the handle's
+            // CancellationTokenSource is already disposed.
             await subscription.DisposeAsync();
             await subscription.UnsubscribeAsync();
         }
@@ -50,8 +50,8 @@ public sealed class GraphQLSubscriptionTests
         {
             try
             {
-                // "Stop after this item" from the callback: UnsubscribeAsync awaits Completion,
-                // which awaits this very callback, so today it never returns.
+                // "Stop after this item" from the callback: Completion awaits this very
+                // callback, so UnsubscribeAsync must not wait for it here.
                 await subscription!.UnsubscribeAsync().WaitAsync(TimeSpan.FromSeconds(3));
                 outcome.TrySetResult("returned");
             }

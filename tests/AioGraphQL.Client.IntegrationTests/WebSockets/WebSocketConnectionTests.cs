@@ -31,29 +31,11 @@ public sealed class WebSocketConnectionTests
         await Assert.ThrowsAnyAsync<Exception>(() => Collect(client).WaitAsync(s_limit));
         (await server.AcceptAsync()).Abort();
 
-        // The first failure must not be cached: today the connection keeps the faulted
-        // connect task and every later subscription with these headers fails the same way,
+        // A cached faulted connect would fail every later subscription with these headers,
         // without calling the factory or opening a socket, for the life of the client.
-        var second = Collect(client);
-        var accept = server.AcceptAsync();
-        var first = await Task.WhenAny(second, accept).WaitAsync(s_limit);
-        Assert.True(
-            ReferenceEquals(first, accept),
-            "The second subscription failed without connecting: "
-                + second.Exception?.InnerException?.Message);
-        var connection = await accept;
-        try
-        {
-            await connection.AcceptInitAsync();
-            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
-            await connection.SendAsync(Complete(id));
-            await second.WaitAsync(s_limit);
-            Assert.Equal(2, calls);
-        }
-        finally
-        {
-            connection.Abort();
-        }
+        await AssertNextSubscriptionConnectsAsync(server, client);
+
+        Assert.Equal(2, calls);
     }
 
     [Fact]
@@ -73,25 +55,7 @@ public sealed class WebSocketConnectionTests
 
         await Assert.ThrowsAnyAsync<Exception>(() => Collect(client).WaitAsync(s_limit));
 
-        var second = Collect(client);
-        var accept = server.AcceptAsync();
-        var first = await Task.WhenAny(second, accept).WaitAsync(s_limit);
-        Assert.True(
-            ReferenceEquals(first, accept),
-            "The second subscription failed without connecting: "
-                + second.Exception?.InnerException?.Message);
-        var connection = await accept;
-        try
-        {
-            await connection.AcceptInitAsync();
-            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
-            await connection.SendAsync(Complete(id));
-            await second.WaitAsync(s_limit);
-        }
-        finally
-        {
-            connection.Abort();
-        }
+        await AssertNextSubscriptionConnectsAsync(server, client);
     }
 
     [Fact]
@@ -111,9 +75,8 @@ public sealed class WebSocketConnectionTests
             await Assert.ThrowsAnyAsync<OperationCanceledException>(() => run.WaitAsync(s_limit));
             await connection.SendAsync("{\"type\":\"connection_ack\"}");
 
-            // No operation is left, so the socket must close once acknowledged. Today the idle
-            // timer fires while the connect is still pending, is dropped, and is never armed
-            // again: the socket stays open until the client is disposed.
+            // No operation is left, so the socket must close once acknowledged, although the
+            // idle timer fired while the connect was still pending.
             var next = await connection.ReceiveAsync().WaitAsync(s_short);
             Assert.Null(next);
             Assert.Equal(0, client.WebSocketConnectionCount);
@@ -165,7 +128,7 @@ public sealed class WebSocketConnectionTests
         }
 
         // GraphQLConnectionPayloadContext.Attempt: "1 for the first connect of this socket,
-        // higher for each reconnect attempt". Today a reconnect is told 1 again.
+        // higher for each reconnect attempt".
         Assert.Equal(2, attempts.Count);
         Assert.Equal(1, attempts[0]);
         Assert.True(attempts[1] > 1, $"The reconnect was told attempt {attempts[1]}.");
@@ -209,5 +172,35 @@ public sealed class WebSocketConnectionTests
             () => run.WaitAsync(s_limit));
         Assert.Equal(1011, failure.CloseStatus);
         Assert.Equal(1 + maxAttempts, connects);
+    }
+
+    /// <summary>
+    /// Starts another subscription and checks it opens a socket rather than failing at once,
+    /// then completes it from the server.
+    /// </summary>
+    private static async Task AssertNextSubscriptionConnectsAsync(
+        ScriptedWebSocketServer server,
+        GraphQLClient client)
+    {
+        var next = Collect(client);
+        var accept = server.AcceptAsync();
+        var first = await Task.WhenAny(next, accept).WaitAsync(s_limit);
+        Assert.True(
+            ReferenceEquals(first, accept),
+            "The next subscription failed without connecting: "
+                + next.Exception?.InnerException?.Message);
+
+        var connection = await accept;
+        try
+        {
+            await connection.AcceptInitAsync();
+            var id = (await connection.ReceiveJsonAsync()).GetProperty("id").GetString();
+            await connection.SendAsync(Complete(id));
+            await next.WaitAsync(s_limit);
+        }
+        finally
+        {
+            connection.Abort();
+        }
     }
 }
