@@ -46,36 +46,13 @@ internal sealed class GraphQLTransportWsSession
         var initTimeout = CloseUnlessInitialisedAsync(sessionEnd.Token);
         try
         {
-            await ReceiveLoopAsync(sessionEnd.Token);
+            await _connection.ReceiveUntilClosedAsync(HandleFrameAsync, sessionEnd.Token);
         }
         finally
         {
             await sessionEnd.CancelAsync();
             await _operations.CancelAllAsync();
             await initTimeout;
-        }
-    }
-
-    private async Task ReceiveLoopAsync(CancellationToken sessionToken)
-    {
-        // Ends when the peer's close frame arrives, or by exception when the connection
-        // drops or the close handshake times out.
-        while (true)
-        {
-            var frame = await _connection.ReceiveAsync();
-            if (frame.Status == ReceiveStatus.Closed)
-            {
-                await _connection.CloseAsync(1000, "Normal closure");
-                return;
-            }
-
-            if (_connection.IsCloseSent)
-            {
-                // Our close frame is out; only the peer's answer matters now.
-                continue;
-            }
-
-            await HandleFrameAsync(frame, sessionToken);
         }
     }
 

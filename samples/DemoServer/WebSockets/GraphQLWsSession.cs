@@ -52,33 +52,13 @@ internal sealed class GraphQLWsSession
         using var sessionEnd = CancellationTokenSource.CreateLinkedTokenSource(connectionToken);
         try
         {
-            await ReceiveLoopAsync(sessionEnd.Token);
+            await _connection.ReceiveUntilClosedAsync(HandleFrameAsync, sessionEnd.Token);
         }
         finally
         {
             await sessionEnd.CancelAsync();
             await _operations.CancelAllAsync();
             await _keepAlive;
-        }
-    }
-
-    private async Task ReceiveLoopAsync(CancellationToken sessionToken)
-    {
-        // Ends when the peer's close frame arrives, or by exception when the connection
-        // drops or the close handshake times out.
-        while (true)
-        {
-            var frame = await _connection.ReceiveAsync();
-            if (frame.Status == ReceiveStatus.Closed)
-            {
-                await _connection.CloseAsync(1000, "Normal closure");
-                return;
-            }
-
-            if (!_connection.IsCloseSent)
-            {
-                await HandleFrameAsync(frame, sessionToken);
-            }
         }
     }
 

@@ -39,6 +39,31 @@ internal sealed class WebSocketConnection : IDisposable
     /// <summary>Whether the server has sent its close frame; later sends are dropped.</summary>
     public bool IsCloseSent => Volatile.Read(ref _closeSent) == 1;
 
+    /// <summary>
+    /// Hands each frame to <paramref name="handle"/> until the peer's close frame arrives,
+    /// answers it with 1000, and returns. Once our own close is out, frames are only drained.
+    /// Throws when the connection drops or the close handshake times out.
+    /// </summary>
+    public async Task ReceiveUntilClosedAsync(
+        Func<ReceivedFrame, CancellationToken, Task> handle,
+        CancellationToken sessionToken)
+    {
+        while (true)
+        {
+            var frame = await ReceiveAsync();
+            if (frame.Status == ReceiveStatus.Closed)
+            {
+                await CloseAsync(1000, "Normal closure");
+                return;
+            }
+
+            if (!IsCloseSent)
+            {
+                await handle(frame, sessionToken);
+            }
+        }
+    }
+
     /// <summary>Reads the next whole message.</summary>
     /// <returns>The message, or a status saying why there is no usable text.</returns>
     /// <exception cref="OperationCanceledException">
