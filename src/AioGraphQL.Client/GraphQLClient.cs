@@ -107,6 +107,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
             _httpClient,
             () => Volatile.Read(ref _disposed) != 0);
 
+        var jsonOptions = options.JsonSerializerOptions ?? GraphQLJson.WebOptions;
         var authorization = options.AuthorizationProvider is { } provider
             ? new AuthorizationCoordinator(provider)
             : null;
@@ -115,7 +116,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
             endpoint,
             DefaultHeaders,
             options.MaxResponseBytes,
-            options.JsonSerializerOptions ?? GraphQLJson.WebOptions,
+            jsonOptions,
             authorization,
             options.AuthorizationHeaderName,
             _logger);
@@ -126,7 +127,7 @@ public sealed partial class GraphQLClient : IAsyncDisposable, IDisposable
                 httpClient,
                 authorization,
                 options.AuthorizationHeaderName,
-                options.JsonSerializerOptions ?? GraphQLJson.WebOptions,
+                jsonOptions,
                 _timeProvider,
                 _logger),
             DefaultHeaders);

@@ -15,6 +15,14 @@ internal static class Redaction
 
     private const int MinimumSecretLength = 4;
 
+    /// <summary>
+    /// An endpoint for messages and logs: scheme, host, port and path only, since the user
+    /// info may hold a password and the query an API key.
+    /// </summary>
+    public static string DescribeEndpoint(Uri endpoint) => endpoint.GetComponents(
+        UriComponents.SchemeAndServer | UriComponents.Path,
+        UriFormat.UriEscaped);
+
     /// <summary>Whether a header's value may carry a credential or session.</summary>
     public static bool IsSensitiveHeader(string name) =>
         name.Equals("Authorization", StringComparison.OrdinalIgnoreCase)

@@ -234,7 +234,7 @@ internal sealed class GraphQLHttpTransport
             Log.HttpExchangeFailed(_logger, GraphQLHttpFailure.ConnectionFailed, null);
             throw new GraphQLHttpException(
                 GraphQLHttpFailure.ConnectionFailed,
-                $"The request to {Describe(_endpoint)} failed before a response arrived: "
+                $"The request to {Redaction.DescribeEndpoint(_endpoint)} failed before a response arrived: "
                     + ex.HttpRequestError + ".",
                 innerException: ex);
         }
@@ -313,12 +313,4 @@ internal sealed class GraphQLHttpTransport
 
         return message;
     }
-
-    /// <summary>
-    /// The endpoint for messages and logs: scheme, host, port and path only, since the user
-    /// info may hold a password and the query an API key.
-    /// </summary>
-    internal static string Describe(Uri endpoint) => endpoint.GetComponents(
-        UriComponents.SchemeAndServer | UriComponents.Path,
-        UriFormat.UriEscaped);
 }

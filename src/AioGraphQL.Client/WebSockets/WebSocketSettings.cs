@@ -167,9 +167,7 @@ internal sealed class WebSocketSettings
     /// The endpoint as scheme, host, port and path, for logs and messages: the user info may
     /// hold a password and the query keys.
     /// </summary>
-    public string DescribeEndpoint() => Endpoint.GetComponents(
-        UriComponents.SchemeAndServer | UriComponents.Path,
-        UriFormat.UriEscaped);
+    public string DescribeEndpoint() => Redaction.DescribeEndpoint(Endpoint);
 
     /// <summary>Turns http into ws and https into wss, keeping path and query.</summary>
     public static Uri ToWebSocketUri(Uri httpEndpoint)
